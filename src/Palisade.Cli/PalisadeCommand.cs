@@ -1,0 +1,13 @@
+using System.CommandLine;
+
+namespace Palisade.Cli;
+
+/// <summary>The <c>palisade</c> root command and its subcommands.</summary>
+public static class PalisadeCommand
+{
+    public static RootCommand Create()
+    {
+        var root = new RootCommand("Palisade keeps a Kubernetes cluster's network security policy in Git: generate, check, sync, guard.");
+        return root;
+    }
+}

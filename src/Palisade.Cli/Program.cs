@@ -1,0 +1,3 @@
+using Palisade.Cli;
+
+return PalisadeCommand.Create().Parse(args).Invoke();
