@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Palisade.Cli.Commands;
 
 namespace Palisade.Cli;
 
@@ -7,7 +8,10 @@ public static class PalisadeCommand
 {
     public static RootCommand Create()
     {
-        var root = new RootCommand("Palisade keeps a Kubernetes cluster's network security policy in Git: generate, check, sync, guard.");
+        var root = new RootCommand("Palisade keeps a Kubernetes cluster's network security policy in Git.")
+        {
+            GenerateCommand.Create(),
+        };
         return root;
     }
 }

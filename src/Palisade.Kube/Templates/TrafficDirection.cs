@@ -1,0 +1,7 @@
+namespace Palisade.Kube.Templates;
+
+public enum TrafficDirection
+{
+    Ingress,
+    Egress,
+}
