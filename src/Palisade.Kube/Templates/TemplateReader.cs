@@ -211,13 +211,13 @@ public static class TemplateReader
         var labels = fields.StringMap(TemplateKeys.Labels);
         foreach (var (key, value) in labels)
         {
-            if (KubernetesNames.CheckLabelKey(key) is { } keyProblem)
+            if (!KubernetesLabels.IsValidKey(key, out var keyProblem))
             {
                 fields.Error(TemplateKeys.Labels, $"label key \"{key}\" is invalid: {keyProblem}");
             }
-            else if (KubernetesNames.CheckLabelValue(value) is { } valueProblem)
+            else if (!KubernetesLabels.IsValidValue(value, out var valueProblem))
             {
-                fields.Error(TemplateKeys.Labels, $"value of label \"{key}\" is invalid: it {valueProblem}");
+                fields.Error(TemplateKeys.Labels, $"value of label \"{key}\" is invalid: {valueProblem}");
             }
         }
 
@@ -229,7 +229,7 @@ public static class TemplateReader
         var annotations = fields.StringMap(TemplateKeys.Annotations);
         foreach (var key in annotations.Keys)
         {
-            if (KubernetesNames.CheckLabelKey(key) is { } problem)
+            if (!KubernetesLabels.IsValidKey(key, out var problem))
             {
                 fields.Error(TemplateKeys.Annotations, $"annotation key \"{key}\" is invalid: {problem}");
             }

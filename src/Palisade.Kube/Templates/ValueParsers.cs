@@ -173,7 +173,14 @@ internal static partial class ValueParsers
                 continue;
             }
 
-            if (!Cidr.TryParse(item.AsString, out var cidr, out var error))
+            // A single address stands for itself, as in Calico: a /32 or /128 network.
+            var text = item.AsString.Trim();
+            if (!text.Contains('/', StringComparison.Ordinal) && text.Length > 0)
+            {
+                text += text.Contains(':', StringComparison.Ordinal) ? "/128" : "/32";
+            }
+
+            if (!Cidr.TryParse(text, out var cidr, out var error))
             {
                 fields.ErrorAt(item.Location, key, error!);
                 continue;
