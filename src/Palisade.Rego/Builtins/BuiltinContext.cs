@@ -1,0 +1,37 @@
+using System.Collections.Concurrent;
+using Palisade.Rego.Values;
+
+namespace Palisade.Rego.Builtins;
+
+/// <summary>
+/// What a builtin may know of the evaluation calling it. One context serves one query evaluation: its clock reading
+/// and its random results are fixed for the whole query, as OPA fixes them.
+/// </summary>
+public sealed class BuiltinContext
+{
+    public BuiltinContext(DateTimeOffset now, CancellationToken cancellation = default)
+    {
+        Now = now;
+        Cancellation = cancellation;
+    }
+
+    /// <summary>The time the query started; <c>time.now_ns</c> answers this throughout the query.</summary>
+    public DateTimeOffset Now { get; }
+
+    public CancellationToken Cancellation { get; }
+
+    /// <summary>Seed for <c>rand.intn</c> and <c>uuid.rfc4122</c>; results are memoised per query and arguments.</summary>
+    public Random Random { get; init; } = new();
+
+    /// <summary>Where <c>print</c> and <c>trace</c> output goes; null discards it.</summary>
+    public Action<string>? Print { get; init; }
+
+    /// <summary>What <c>opa.runtime()</c> returns.</summary>
+    public ObjectValue Runtime { get; init; } = ObjectValue.Empty;
+
+    /// <summary>
+    /// Per-query memory for builtins that must answer the same within one query (<c>rand.intn</c>, <c>uuid.rfc4122</c>).
+    /// Keys should be tuples that start with the builtin's name.
+    /// </summary>
+    public ConcurrentDictionary<object, Value> QueryCache { get; } = new();
+}

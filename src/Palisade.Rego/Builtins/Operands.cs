@@ -1,0 +1,40 @@
+using Palisade.Rego.Values;
+
+namespace Palisade.Rego.Builtins;
+
+/// <summary>Typed access to builtin arguments, failing with OPA's exact operand messages.</summary>
+public static class Operands
+{
+    public static StringValue String(ReadOnlySpan<Value> arguments, int index) =>
+        arguments[index] as StringValue ?? throw Mismatch(index, "string", arguments[index]);
+
+    public static NumberValue Number(ReadOnlySpan<Value> arguments, int index) =>
+        arguments[index] as NumberValue ?? throw Mismatch(index, "number", arguments[index]);
+
+    public static BooleanValue Boolean(ReadOnlySpan<Value> arguments, int index) =>
+        arguments[index] as BooleanValue ?? throw Mismatch(index, "boolean", arguments[index]);
+
+    public static ArrayValue Array(ReadOnlySpan<Value> arguments, int index) =>
+        arguments[index] as ArrayValue ?? throw Mismatch(index, "array", arguments[index]);
+
+    public static SetValue Set(ReadOnlySpan<Value> arguments, int index) =>
+        arguments[index] as SetValue ?? throw Mismatch(index, "set", arguments[index]);
+
+    public static ObjectValue Object(ReadOnlySpan<Value> arguments, int index) =>
+        arguments[index] as ObjectValue ?? throw Mismatch(index, "object", arguments[index]);
+
+    /// <summary>An integer argument that fits an int; non-integers fail with "operand N must be integer".</summary>
+    public static int Int32(ReadOnlySpan<Value> arguments, int index)
+    {
+        var number = Number(arguments, index);
+        return number.TryGetInt32(out var value) ? value : throw new BuiltinTypeException($"operand {index + 1} must be integer number but got floating-point number");
+    }
+
+    /// <summary>"operand 2 must be string but got number".</summary>
+    public static BuiltinTypeException Mismatch(int index, string expected, Value actual) =>
+        new($"operand {index + 1} must be {expected} but got {actual.TypeName}");
+
+    /// <summary>"operand 1 must be one of {string, set, array} but got number".</summary>
+    public static BuiltinTypeException MismatchOneOf(int index, Value actual, params string[] expected) =>
+        new($"operand {index + 1} must be one of {{{string.Join(", ", expected)}}} but got {actual.TypeName}");
+}
