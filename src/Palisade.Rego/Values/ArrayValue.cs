@@ -31,76 +31,12 @@ public sealed class ArrayValue : Value
     /// <summary>Takes ownership of an array the caller will not change again (no copy).</summary>
     internal static ArrayValue Wrap(Value[] items) => items.Length == 0 ? Empty : new ArrayValue(items);
 
-    public override bool Equals(Value? other)
-    {
-        if (other is not ArrayValue array || array._items.Length != _items.Length)
-        {
-            return false;
-        }
+    public override bool Equals(Value? other) =>
+        other is ArrayValue x && (ReferenceEquals(x, this) || ValueSequences.Equal(_items, x._items));
 
-        if (ReferenceEquals(array, this))
-        {
-            return true;
-        }
+    public override int GetHashCode() => _hash != 0 ? _hash : _hash = ValueSequences.Hash(ValueKind.Array, _items);
 
-        for (var i = 0; i < _items.Length; i++)
-        {
-            if (!_items[i].Equals(array._items[i]))
-            {
-                return false;
-            }
-        }
+    internal override void WriteTerm(StringBuilder builder) => ValueSequences.Write(builder, _items, '[', ']');
 
-        return true;
-    }
-
-    public override int GetHashCode()
-    {
-        if (_hash == 0)
-        {
-            var hash = new HashCode();
-            hash.Add(ValueKind.Array);
-            foreach (var item in _items)
-            {
-                hash.Add(item.GetHashCode());
-            }
-
-            var result = hash.ToHashCode();
-            _hash = result == 0 ? 1 : result;
-        }
-
-        return _hash;
-    }
-
-    internal override void WriteTerm(StringBuilder builder)
-    {
-        builder.Append('[');
-        for (var i = 0; i < _items.Length; i++)
-        {
-            if (i > 0)
-            {
-                builder.Append(", ");
-            }
-
-            _items[i].WriteTerm(builder);
-        }
-
-        builder.Append(']');
-    }
-
-    private protected override int CompareSameKind(Value other)
-    {
-        var items = ((ArrayValue)other)._items;
-        var length = Math.Min(_items.Length, items.Length);
-        for (var i = 0; i < length; i++)
-        {
-            var c = _items[i].CompareTo(items[i]);
-            if (c != 0)
-            {
-                return c;
-            }
-        }
-
-        return _items.Length.CompareTo(items.Length);
-    }
+    private protected override int CompareSameKind(Value other) => ValueSequences.Compare(_items, ((ArrayValue)other)._items);
 }

@@ -86,47 +86,11 @@ public sealed class ObjectValue : Value
 
     public bool ContainsKey(Value key) => _index.IndexOf(key) >= 0;
 
-    public override bool Equals(Value? other)
-    {
-        if (other is not ObjectValue obj || obj._keys.Length != _keys.Length)
-        {
-            return false;
-        }
+    public override bool Equals(Value? other) =>
+        other is ObjectValue obj
+        && (ReferenceEquals(obj, this) || (ValueSequences.Equal(_keys, obj._keys) && ValueSequences.Equal(_values, obj._values)));
 
-        if (ReferenceEquals(obj, this))
-        {
-            return true;
-        }
-
-        for (var i = 0; i < _keys.Length; i++)
-        {
-            if (!_keys[i].Equals(obj._keys[i]) || !_values[i].Equals(obj._values[i]))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    public override int GetHashCode()
-    {
-        if (_hash == 0)
-        {
-            var hash = new HashCode();
-            hash.Add(ValueKind.Object);
-            for (var i = 0; i < _keys.Length; i++)
-            {
-                hash.Add(_keys[i].GetHashCode());
-                hash.Add(_values[i].GetHashCode());
-            }
-
-            var result = hash.ToHashCode();
-            _hash = result == 0 ? 1 : result;
-        }
-
-        return _hash;
-    }
+    public override int GetHashCode() => _hash != 0 ? _hash : _hash = ValueSequences.Hash(ValueKind.Object, _keys, _values);
 
     internal override void WriteTerm(StringBuilder builder)
     {

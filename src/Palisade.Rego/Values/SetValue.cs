@@ -35,46 +35,10 @@ public sealed class SetValue : Value
 
     public bool Contains(Value value) => _index.IndexOf(value) >= 0;
 
-    public override bool Equals(Value? other)
-    {
-        if (other is not SetValue set || set._items.Length != _items.Length)
-        {
-            return false;
-        }
+    public override bool Equals(Value? other) =>
+        other is SetValue x && (ReferenceEquals(x, this) || ValueSequences.Equal(_items, x._items));
 
-        if (ReferenceEquals(set, this))
-        {
-            return true;
-        }
-
-        for (var i = 0; i < _items.Length; i++)
-        {
-            if (!_items[i].Equals(set._items[i]))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    public override int GetHashCode()
-    {
-        if (_hash == 0)
-        {
-            var hash = new HashCode();
-            hash.Add(ValueKind.Set);
-            foreach (var item in _items)
-            {
-                hash.Add(item.GetHashCode());
-            }
-
-            var result = hash.ToHashCode();
-            _hash = result == 0 ? 1 : result;
-        }
-
-        return _hash;
-    }
+    public override int GetHashCode() => _hash != 0 ? _hash : _hash = ValueSequences.Hash(ValueKind.Set, _items);
 
     internal override void WriteTerm(StringBuilder builder)
     {
@@ -84,33 +48,8 @@ public sealed class SetValue : Value
             return;
         }
 
-        builder.Append('{');
-        for (var i = 0; i < _items.Length; i++)
-        {
-            if (i > 0)
-            {
-                builder.Append(", ");
-            }
-
-            _items[i].WriteTerm(builder);
-        }
-
-        builder.Append('}');
+        ValueSequences.Write(builder, _items, '{', '}');
     }
 
-    private protected override int CompareSameKind(Value other)
-    {
-        var items = ((SetValue)other)._items;
-        var length = Math.Min(_items.Length, items.Length);
-        for (var i = 0; i < length; i++)
-        {
-            var c = _items[i].CompareTo(items[i]);
-            if (c != 0)
-            {
-                return c;
-            }
-        }
-
-        return _items.Length.CompareTo(items.Length);
-    }
+    private protected override int CompareSameKind(Value other) => ValueSequences.Compare(_items, ((SetValue)other)._items);
 }
