@@ -27,7 +27,15 @@ public static class Re2Pattern
             }
         }
 
-        var regex = new Regex(Translate(pattern), RegexOptions.NonBacktracking | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+        Regex regex;
+        try
+        {
+            regex = new Regex(Translate(pattern), RegexOptions.NonBacktracking | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+        }
+        catch (NotSupportedException ex)
+        {
+            throw new ArgumentException("lookaround, backreferences and atomic groups are not supported (RE2 has none)", ex);
+        }
         lock (CacheLock)
         {
             if (Cache.Count >= CacheLimit)

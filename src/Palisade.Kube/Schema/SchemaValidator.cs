@@ -111,30 +111,27 @@ internal sealed partial class SchemaValidator
 
     private void ValidateMapping(MappingNode mapping, StructuralSchema schema, FieldPath path, bool isRoot)
     {
-        var present = new HashSet<string>(StringComparer.Ordinal);
+        // The API server drops null values of non-nullable fields before it validates, so they count as absent.
+        var present = mapping.Entries
+            .Where(e => e.Value is not ScalarNode { IsNull: true } || schema.FieldSchema(e.Key)?.Nullable == true)
+            .Select(e => e.Key)
+            .ToHashSet(StringComparer.Ordinal);
         foreach (var entry in mapping.Entries)
         {
             var fieldSchema = schema.FieldSchema(entry.Key);
             var fieldPath = schema.Properties.ContainsKey(entry.Key) ? path.Child(entry.Key) : path.Key(entry.Key);
             if ((isRoot || schema.EmbeddedResource) && entry.Key is "apiVersion" or "kind" or "metadata")
             {
-                present.Add(entry.Key);
                 ValidateResourceField(entry, path, isRoot);
             }
             else if (fieldSchema is not null)
             {
-                // The API server drops null values of non-nullable fields before it validates.
-                if (entry.Value is not ScalarNode { IsNull: true } || fieldSchema.Nullable)
+                if (present.Contains(entry.Key))
                 {
-                    present.Add(entry.Key);
                     Validate(entry.Value, fieldSchema, fieldPath);
                 }
             }
-            else if (schema.KeepsField(entry.Key))
-            {
-                present.Add(entry.Key);
-            }
-            else if (!_inBranch)
+            else if (!schema.KeepsField(entry.Key) && !_inBranch)
             {
                 _diagnostics.Add(new Diagnostic(entry.KeyLocation, Spelling.UnknownField(path, entry.Key, schema.Properties.Keys)));
             }
