@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 
 namespace Palisade.Kube.Manifests;
@@ -54,6 +53,4 @@ public static class ValueText
     {
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
-
-    internal static string Join(IEnumerable<string> items) => new StringBuilder().AppendJoin(", ", items).ToString();
 }

@@ -43,7 +43,7 @@ public sealed class CrdSchema
     public IReadOnlyList<Diagnostic> Validate(MappingNode obj)
     {
         var problems = new List<Diagnostic>(ObjectMetaValidator.Validate(obj, Kind, Namespaced));
-        problems.AddRange(SchemaValidator.ValidateObject(obj, Root, ObjectMetaValidator.HasName(obj)).Diagnostics);
+        problems.AddRange(SchemaValidator.ValidateObject(obj, Root, ObjectMetaValidator.HasName(obj)));
         return [.. problems.OrderBy(p => p.Location.Line).ThenBy(p => p.Location.Column)];
     }
 

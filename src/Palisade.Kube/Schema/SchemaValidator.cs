@@ -22,24 +22,14 @@ internal sealed partial class SchemaValidator
 
     private SchemaValidator(bool inBranch) => _inBranch = inBranch;
 
+    // Set when the object's metadata has no usable name: the root's rules read it, so they do not run.
+    private bool _rootRulesBlocked;
+
     /// <summary>The problems of a whole object; <c>metadata</c> is left to <see cref="ObjectMetaValidator"/>.</summary>
-    public static (IReadOnlyList<Diagnostic> Diagnostics, bool Blocked) ValidateObject(MappingNode obj, StructuralSchema root, bool metadataUsable)
+    public static IReadOnlyList<Diagnostic> ValidateObject(MappingNode obj, StructuralSchema root, bool metadataUsable)
     {
-        var validator = new SchemaValidator(inBranch: false);
-        if (!metadataUsable)
-        {
-            validator._blocking++;
-        }
-
+        var validator = new SchemaValidator(inBranch: false) { _rootRulesBlocked = !metadataUsable };
         validator.Validate(obj, root, FieldPath.Root, isRoot: true);
-        return (validator._diagnostics, validator._blocking > 0);
-    }
-
-    /// <summary>The problems of a value at <paramref name="path"/>.</summary>
-    public static IReadOnlyList<Diagnostic> ValidateValue(ManifestNode node, StructuralSchema schema, FieldPath path)
-    {
-        var validator = new SchemaValidator(inBranch: false);
-        validator.Validate(node, schema, path, isRoot: false);
         return validator._diagnostics;
     }
 
@@ -81,7 +71,7 @@ internal sealed partial class SchemaValidator
         }
 
         ValidateCombinators(node, schema, path);
-        if (!_inBranch && _blocking == blockingBefore)
+        if (!_inBranch && _blocking == blockingBefore && !(isRoot && _rootRulesBlocked))
         {
             RunRules(node, schema, path, isRoot);
         }

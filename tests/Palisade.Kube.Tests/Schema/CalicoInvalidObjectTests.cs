@@ -223,6 +223,16 @@ public sealed class CalicoInvalidObjectTests
         """);
 
     [Fact]
+    public void RootRulesDoNotRunWithoutAName() => Check("""
+        apiVersion: projectcalico.org/v3
+        kind: Tier
+        metadata:
+          labels: {a: b}
+        spec:
+          order: 1
+        """, "t.yaml:4:3: metadata: missing required field \"name\"");
+
+    [Fact]
     public void HostEndpointNeedsANode() => Check("""
         apiVersion: projectcalico.org/v3
         kind: HostEndpoint
