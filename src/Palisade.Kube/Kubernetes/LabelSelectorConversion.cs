@@ -160,31 +160,18 @@ public static class LabelSelectorConversion
         return null;
     }
 
-    private static string? ProblemWith(string key, IReadOnlyList<string> values)
-    {
-        if (!KubernetesLabels.IsValidKey(key, out var keyProblem))
-        {
-            return $"'{key}' is not a valid Kubernetes label key: {keyProblem}";
-        }
+    private static string? ProblemWith(string key, IReadOnlyList<string> values) =>
+        KeyProblem(key) ?? values.Select(value => ValueProblem(key, value)).FirstOrDefault(problem => problem is not null);
 
-        foreach (var value in values)
-        {
-            if (!KubernetesLabels.IsValidValue(value, out var valueProblem))
-            {
-                return $"'{value}' (for key '{key}') is not a valid Kubernetes label value: {valueProblem}";
-            }
-        }
+    private static string? KeyProblem(string key) =>
+        KubernetesNames.CheckQualifiedName(key) is { } reason ? $"label key \"{key}\" {reason}" : null;
 
-        return null;
-    }
+    private static string? ValueProblem(string key, string value) =>
+        KubernetesNames.CheckLabelValue(value) is { } reason ? $"label value \"{value}\" (for key \"{key}\") {reason}" : null;
 
     private static string CheckKey(string key) =>
-        KubernetesLabels.IsValidKey(key, out var problem)
-            ? key
-            : throw new ArgumentException($"'{key}' is not a valid Kubernetes label key: {problem}", nameof(key));
+        KeyProblem(key) is { } problem ? throw new ArgumentException(problem, nameof(key)) : key;
 
     private static string CheckValue(string key, string value) =>
-        KubernetesLabels.IsValidValue(value, out var problem)
-            ? value
-            : throw new ArgumentException($"'{value}' (for key '{key}') is not a valid Kubernetes label value: {problem}", nameof(value));
+        ValueProblem(key, value) is { } problem ? throw new ArgumentException(problem, nameof(value)) : value;
 }

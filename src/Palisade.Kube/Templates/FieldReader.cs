@@ -46,7 +46,7 @@ internal sealed class FieldReader
                 continue;
             }
 
-            var advice = hint(entry.Key) ?? (Suggestions.Closest(entry.Key, known) is { } close ? $"did you mean \"{close}\"?" : null);
+            var advice = hint(entry.Key) ?? (Spelling.Suggest(entry.Key, known) is { } close ? $"did you mean \"{close}\"?" : null);
             _diagnostics.Add(new Diagnostic(
                 entry.KeyLocation,
                 $"{Source.Qualify(entry.Key)}: unknown key" + (advice is null ? "" : "; " + advice)));

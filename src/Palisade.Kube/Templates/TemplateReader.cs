@@ -48,9 +48,9 @@ public static class TemplateReader
         var ns = ReadNamespace(fields, TemplateKeys.PolicyNamespace, type);
         var order = fields.OptionalNumber(TemplateKeys.PolicyOrder);
         var tier = fields.OptionalString(TemplateKeys.Tier);
-        if (tier is not null && KubernetesNames.CheckLabel(tier) is { } tierProblem)
+        if (tier is not null && KubernetesNames.CheckDns1123Label(tier) is { } tierProblem)
         {
-            fields.Error(TemplateKeys.Tier, $"tier name \"{tier}\" {tierProblem}");
+            fields.Error(TemplateKeys.Tier, $"\"{tier}\" {tierProblem}");
         }
         else if (tier is not null and not "default" && name is not null && !name.StartsWith(tier + ".", StringComparison.Ordinal))
         {
@@ -108,9 +108,9 @@ public static class TemplateReader
     private static string? ReadName(FieldReader fields, string key, TemplateObjectType type)
     {
         var name = fields.RequiredString(key, $"to name the {type}");
-        if (name is not null && KubernetesNames.CheckSubdomain(name) is { } problem)
+        if (name is not null && KubernetesNames.CheckDns1123Subdomain(name) is { } problem)
         {
-            fields.Error(key, $"\"{name}\" is not a valid Kubernetes name: it {problem}");
+            fields.Error(key, $"\"{name}\" {problem}");
             return null;
         }
 
@@ -130,9 +130,9 @@ public static class TemplateReader
         }
 
         var ns = fields.RequiredString(key, $"for a {type}, which lives in a namespace");
-        if (ns is not null && KubernetesNames.CheckLabel(ns) is { } problem)
+        if (ns is not null && KubernetesNames.CheckDns1123Label(ns) is { } problem)
         {
-            fields.Error(key, $"\"{ns}\" is not a valid namespace name: it {problem}");
+            fields.Error(key, $"\"{ns}\" {problem}");
             return null;
         }
 
@@ -211,13 +211,13 @@ public static class TemplateReader
         var labels = fields.StringMap(TemplateKeys.Labels);
         foreach (var (key, value) in labels)
         {
-            if (!KubernetesLabels.IsValidKey(key, out var keyProblem))
+            if (KubernetesNames.CheckQualifiedName(key) is { } keyProblem)
             {
-                fields.Error(TemplateKeys.Labels, $"label key \"{key}\" is invalid: {keyProblem}");
+                fields.Error(TemplateKeys.Labels, $"label key \"{key}\" {keyProblem}");
             }
-            else if (!KubernetesLabels.IsValidValue(value, out var valueProblem))
+            else if (KubernetesNames.CheckLabelValue(value) is { } valueProblem)
             {
-                fields.Error(TemplateKeys.Labels, $"value of label \"{key}\" is invalid: {valueProblem}");
+                fields.Error(TemplateKeys.Labels, $"value \"{value}\" of label \"{key}\" {valueProblem}");
             }
         }
 
@@ -229,9 +229,9 @@ public static class TemplateReader
         var annotations = fields.StringMap(TemplateKeys.Annotations);
         foreach (var key in annotations.Keys)
         {
-            if (!KubernetesLabels.IsValidKey(key, out var problem))
+            if (KubernetesNames.CheckQualifiedName(key) is { } problem)
             {
-                fields.Error(TemplateKeys.Annotations, $"annotation key \"{key}\" is invalid: {problem}");
+                fields.Error(TemplateKeys.Annotations, $"annotation key \"{key}\" {problem}");
             }
         }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Palisade.Kube.Calico.Selectors;
+using Palisade.Kube.Kubernetes;
 using Palisade.Kube.Manifests;
 using Palisade.Kube.Networking;
 using Palisade.Kube.Text;
@@ -25,7 +26,7 @@ internal static partial class ValueParsers
             return System.Enum.Parse<TEnum>(match);
         }
 
-        var close = Suggestions.Closest(text, names);
+        var close = Spelling.Suggest(text, names);
         fields.Error(key, $"\"{text}\" is not one of {string.Join(", ", names)}" + (close is null ? "" : $"; did you mean \"{close}\"?"));
         return null;
     }
@@ -79,7 +80,7 @@ internal static partial class ValueParsers
                 var byName = Templates.Protocol.FromName(text.AsString);
                 if (byName is null)
                 {
-                    var close = Suggestions.Closest(text.AsString, Templates.Protocol.Names);
+                    var close = Spelling.Suggest(text.AsString, Templates.Protocol.Names);
                     fields.Error(
                         key,
                         $"\"{text.AsString}\" is not a protocol; use one of {string.Join(", ", Templates.Protocol.Names)}, a number 1-255, or '' for any"
@@ -148,10 +149,9 @@ internal static partial class ValueParsers
             return InRange(number) ? PortSpec.Single((int)number) : Fail($"port {text} is out of range 1-65535");
         }
 
-        return NamedPort().IsMatch(text) && text.Length <= 15 && !text.Contains("--", StringComparison.Ordinal)
-            ? PortSpec.Named(text)
-            : Fail($"\"{text}\" is not a port: use a number 1-65535, a range like 8000:8080, or a port name "
-                + "(at most 15 lowercase letters, digits and '-', with at least one letter)");
+        return KubernetesNames.CheckPortName(text) is { } problem
+            ? Fail($"\"{text}\" is not a port number or range like 8000:8080, and {problem}")
+            : PortSpec.Named(text);
 
         PortSpec? Fail(string message)
         {
@@ -222,7 +222,4 @@ internal static partial class ValueParsers
 
     [GeneratedRegex(@"^[0-9]+$", RegexOptions.NonBacktracking)]
     private static partial Regex PortNumber();
-
-    [GeneratedRegex(@"^[a-z0-9]([a-z0-9-]*[a-z0-9])?$", RegexOptions.NonBacktracking)]
-    private static partial Regex NamedPort();
 }

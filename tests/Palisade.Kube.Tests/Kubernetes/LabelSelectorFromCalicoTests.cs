@@ -43,16 +43,16 @@ public sealed class LabelSelectorFromCalicoTests
     [InlineData("!(has(a) && has(b))", "Kubernetes label selectors cannot express '!' except in front of has()")]
     [InlineData("!all()", "Kubernetes label selectors cannot express '!' except in front of has()")]
     [InlineData("a in {}", "Kubernetes label selectors cannot express an empty set: 'a in {}' matches nothing, and In needs at least one value")]
-    [InlineData("Foo/bar == 'x'", "'Foo/bar' is not a valid Kubernetes label key: the prefix before '/' must be a DNS subdomain: lower-case letters, digits, '-' and '.', each dot-separated part starting and ending with a letter or digit")]
-    [InlineData("has(example..com/x)", "'example..com/x' is not a valid Kubernetes label key: the prefix before '/' must be a DNS subdomain: lower-case letters, digits, '-' and '.', each dot-separated part starting and ending with a letter or digit")]
-    [InlineData("has(a/b/c)", "'a/b/c' is not a valid Kubernetes label key: a key may hold at most one '/'")]
-    [InlineData("has(/a)", "'/a' is not a valid Kubernetes label key: the prefix before '/' must not be empty")]
-    [InlineData("!has(a/)", "'a/' is not a valid Kubernetes label key: the name after '/' must not be empty")]
-    [InlineData("a in {'x'} && has(-a)", "'-a' is not a valid Kubernetes label key: the name must start and end with a letter or digit")]
-    [InlineData("has(a_)", "'a_' is not a valid Kubernetes label key: the name must start and end with a letter or digit")]
-    [InlineData("a == 'two words'", "'two words' (for key 'a') is not a valid Kubernetes label value: a value may hold only letters, digits, '-', '_' and '.'")]
-    [InlineData("a != '-x'", "'-x' (for key 'a') is not a valid Kubernetes label value: a value must start and end with a letter or digit")]
-    [InlineData("a not in {'ok', 'é'}", "'é' (for key 'a') is not a valid Kubernetes label value: a value may hold only letters, digits, '-', '_' and '.'")]
+    [InlineData("Foo/bar == 'x'", "label key \"Foo/bar\" has a prefix that is not a valid DNS-1123 subdomain (lower-case letters, digits, '-' and '.', starting and ending with a letter or digit)")]
+    [InlineData("has(example..com/x)", "label key \"example..com/x\" has a prefix that is not a valid DNS-1123 subdomain (lower-case letters, digits, '-' and '.', starting and ending with a letter or digit)")]
+    [InlineData("has(a/b/c)", "label key \"a/b/c\" has more than one '/'")]
+    [InlineData("has(/a)", "label key \"/a\" has an empty prefix before '/'")]
+    [InlineData("!has(a/)", "label key \"a/\" has an empty name")]
+    [InlineData("a in {'x'} && has(-a)", "label key \"-a\" is not a valid qualified name (letters, digits, '-', '_' and '.', starting and ending with a letter or digit, optionally after a DNS subdomain prefix and '/')")]
+    [InlineData("has(a_)", "label key \"a_\" is not a valid qualified name (letters, digits, '-', '_' and '.', starting and ending with a letter or digit, optionally after a DNS subdomain prefix and '/')")]
+    [InlineData("a == 'two words'", "label value \"two words\" (for key \"a\") is not a valid label value (empty, or letters, digits, '-', '_' and '.', starting and ending with a letter or digit)")]
+    [InlineData("a != '-x'", "label value \"-x\" (for key \"a\") is not a valid label value (empty, or letters, digits, '-', '_' and '.', starting and ending with a letter or digit)")]
+    [InlineData("a not in {'ok', 'é'}", "label value \"é\" (for key \"a\") is not a valid label value (empty, or letters, digits, '-', '_' and '.', starting and ending with a letter or digit)")]
     public void RefusesWhatKubernetesCannotExpress(string calico, string expectedReason)
     {
         Assert.False(LabelSelectorConversion.TryFromCalico(SelectorParser.Parse(calico), out var result, out var reason));
@@ -69,10 +69,10 @@ public sealed class LabelSelectorFromCalicoTests
 
         Assert.True(LabelSelectorConversion.TryFromCalico(new HasSelector(new string('n', 63)), out _, out _));
         Assert.False(LabelSelectorConversion.TryFromCalico(new HasSelector(longName), out _, out var nameReason));
-        Assert.Equal($"'{longName}' is not a valid Kubernetes label key: the name must be at most 63 characters (it has 64)", nameReason);
+        Assert.Equal($"label key \"{longName}\" has a name longer than 63 characters", nameReason);
         Assert.False(LabelSelectorConversion.TryFromCalico(new HasSelector($"{longPrefix}/a"), out _, out var prefixReason));
-        Assert.Equal($"'{longPrefix}/a' is not a valid Kubernetes label key: the prefix before '/' must be at most 253 characters (it has 257)", prefixReason);
+        Assert.Equal($"label key \"{longPrefix}/a\" has a prefix that is longer than 253 characters", prefixReason);
         Assert.False(LabelSelectorConversion.TryFromCalico(new EqualsSelector("a", longName), out _, out var valueReason));
-        Assert.Equal($"'{longName}' (for key 'a') is not a valid Kubernetes label value: a value must be at most 63 characters (it has 64)", valueReason);
+        Assert.Equal($"label value \"{longName}\" (for key \"a\") is longer than 63 characters", valueReason);
     }
 }

@@ -52,9 +52,9 @@ public sealed class LabelSelectorToCalicoTests
         { One("a", LabelSelectorOperator.In), "the requirement on 'a' uses In but lists no values" },
         { One("a", LabelSelectorOperator.NotIn), "the requirement on 'a' uses NotIn but lists no values" },
         { One("a", LabelSelectorOperator.Exists, "x"), "the requirement on 'a' uses Exists, which takes no values" },
-        { One("a b", LabelSelectorOperator.Exists), "'a b' is not a valid Kubernetes label key: the name may hold only letters, digits, '-', '_' and '.'" },
-        { One("a", LabelSelectorOperator.In, "x", "y z"), "'y z' (for key 'a') is not a valid Kubernetes label value: a value may hold only letters, digits, '-', '_' and '.'" },
-        { new LabelSelector(new Dictionary<string, string> { ["a"] = "it's" }, []), "'it's' (for key 'a') is not a valid Kubernetes label value: a value may hold only letters, digits, '-', '_' and '.'" },
+        { One("a b", LabelSelectorOperator.Exists), "label key \"a b\" is not a valid qualified name (letters, digits, '-', '_' and '.', starting and ending with a letter or digit, optionally after a DNS subdomain prefix and '/')" },
+        { One("a", LabelSelectorOperator.In, "x", "y z"), "label value \"y z\" (for key \"a\") is not a valid label value (empty, or letters, digits, '-', '_' and '.', starting and ending with a letter or digit)" },
+        { new LabelSelector(new Dictionary<string, string> { ["a"] = "it's" }, []), "label value \"it's\" (for key \"a\") is not a valid label value (empty, or letters, digits, '-', '_' and '.', starting and ending with a letter or digit)" },
     };
 
     [Theory]

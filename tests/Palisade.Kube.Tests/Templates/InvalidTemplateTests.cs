@@ -107,12 +107,12 @@ public sealed class InvalidTemplateTests
         {
             "name that Kubernetes refuses",
             "PolicyName: Web_App\nObjectType: NetworkPolicy\nPolicyNamespace: shop\nDirection: [Ingress]\n",
-            ["t.yaml:1:1: PolicyName: \"Web_App\" is not a valid Kubernetes name: it must be lowercase letters, digits, '-' and '.', starting and ending with a letter or digit"]
+            ["t.yaml:1:1: PolicyName: \"Web_App\" is not a valid DNS-1123 subdomain (lower-case letters, digits, '-' and '.', starting and ending with a letter or digit)"]
         },
         {
             "namespace that Kubernetes refuses",
             "PolicyName: web\nObjectType: NetworkPolicy\nPolicyNamespace: Shop.Eu\nDirection: [Ingress]\n",
-            ["t.yaml:3:1: PolicyNamespace: \"Shop.Eu\" is not a valid namespace name: it must be lowercase letters, digits and '-', starting and ending with a letter or digit"]
+            ["t.yaml:3:1: PolicyNamespace: \"Shop.Eu\" is not a valid DNS-1123 label (lower-case letters, digits and '-', starting and ending with a letter or digit)"]
         },
         {
             "the same policy twice",
@@ -177,7 +177,7 @@ public sealed class InvalidTemplateTests
         {
             "label value Kubernetes refuses",
             Head + "Direction: [Ingress]\nLabels:\n  appid: -shop\n",
-            ["t.yaml:5:1: Labels: value of label \"appid\" is invalid: a value must start and end with a letter or digit"]
+            ["t.yaml:5:1: Labels: value \"-shop\" of label \"appid\" is not a valid label value (empty, or letters, digits, '-', '_' and '.', starting and ending with a letter or digit)"]
         },
         {
             "label value that is a number",
@@ -237,7 +237,7 @@ public sealed class InvalidTemplateTests
         {
             "label key Kubernetes refuses",
             Head + "Direction: [Ingress]\nLabels:\n  team/app/x: shop\n",
-            ["t.yaml:5:1: Labels: label key \"team/app/x\" is invalid: a key may hold at most one '/'"]
+            ["t.yaml:5:1: Labels: label key \"team/app/x\" has more than one '/'"]
         },
     };
 
