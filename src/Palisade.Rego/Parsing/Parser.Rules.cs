@@ -1,0 +1,248 @@
+using Palisade.Rego.Ast;
+using Palisade.Rego.Syntax;
+using Palisade.Rego.Values;
+
+namespace Palisade.Rego.Parsing;
+
+internal sealed partial class Parser
+{
+    /// <summary>Reads one rule statement (with its else chain); v0's <c>p { a } { b }</c> yields several rules.</summary>
+    private void ParseRules(List<Rule> rules)
+    {
+        var start = Current;
+        var isDefault = IsKeyword(start, Keywords.Default);
+        if (isDefault)
+        {
+            Advance();
+        }
+
+        var (reference, arguments) = ParseRuleName();
+        Term? key = null;
+        Term? value = null;
+        var assign = false;
+        var hasContains = false;
+        if (arguments is null && IsKeyword(Current, Keywords.Contains))
+        {
+            Advance();
+            hasContains = true;
+            key = ParseRuleValue();
+        }
+        else if (Is(TokenKind.Assign) || Is(TokenKind.Unify))
+        {
+            assign = Advance().Kind == TokenKind.Assign;
+            value = ParseRuleValue();
+        }
+
+        if (isDefault)
+        {
+            if (value is null)
+            {
+                throw Abort(start, "default rules must have a value");
+            }
+
+            var defaultHead = new RuleHead(reference, arguments, null, value, assign, Span(start));
+            rules.Add(new Rule(defaultHead, new Body([], Span(start)), null, IsDefault: true, Span(start)));
+            return;
+        }
+
+        CheckRuleHeadEnd();
+        var headLocation = Span(start);
+        var implicitValue = false;
+        if (key is null && value is null)
+        {
+            // v0's `p[x] { … }` is a partial set; anything else without a value (`p if …`, `a.b.c if …`) is true.
+            if (arguments is null && reference.Path.Count == 1 && !(reference.Path[0] is ScalarTerm s && s.Value is StringValue))
+            {
+                key = reference.Path[0];
+                reference = new RefTerm(reference.Head, [], reference.Head.Location);
+            }
+            else
+            {
+                value = new ScalarTerm(BooleanValue.True, headLocation);
+                implicitValue = true;
+            }
+        }
+
+        var head = new RuleHead(reference, arguments, key, value, assign, headLocation)
+        {
+            ImplicitValue = implicitValue,
+            HasContainsKeyword = hasContains,
+        };
+        var (body, hasIf) = ParseRuleBody();
+        var elses = ParseElseChain(head);
+        var rule = new Rule(head, body, elses, false, Span(start)) { HasIfKeyword = hasIf };
+        CheckV1(rule, body.IsEmpty && !hasIf ? null : body);
+        rules.Add(rule);
+
+        // v0 allowed one head with several bodies, each a rule of its own.
+        while (Is(TokenKind.LBrace) && !hasIf)
+        {
+            var more = ParseBraceBody();
+            var extra = new Rule(head, more, null, false, Span(start));
+            CheckV1(extra, more);
+            rules.Add(extra);
+        }
+    }
+
+    /// <summary>The rule's name: a var or ref (<c>p</c>, <c>a.b[x]</c>), or a call for functions (<c>f(x)</c>).</summary>
+    private (RefTerm Reference, IReadOnlyList<Term>? Arguments) ParseRuleName()
+    {
+        var start = Current;
+        if (start.Kind != TokenKind.Ident || IsAnyKeyword(start))
+        {
+            if (CanStartTerm(start) && start.Kind != TokenKind.Ident)
+            {
+                var term = ParseTerm();
+                throw Abort(start, $"{TypeName(term)} cannot be used for rule name");
+            }
+
+            throw Unexpected(start);
+        }
+
+        var name = ParseTerm();
+        return name switch
+        {
+            RefTerm r when r.Head is VarTerm => (r, null),
+            VarTerm v => (new RefTerm(v, [], v.Location), null),
+            CallTerm call => (call.Operator, call.Arguments),
+            _ => throw Abort(start, $"{TypeName(name)} cannot be used for rule name"),
+        };
+    }
+
+    private Term ParseRuleValue()
+    {
+        if (!CanStartTerm(Current))
+        {
+            throw Unexpected(Current, "expected rule value term");
+        }
+
+        return ParseTermIn(keyValue: false);
+    }
+
+    /// <summary>After a head only a body, <c>else</c> or the next statement may follow.</summary>
+    private void CheckRuleHeadEnd()
+    {
+        var next = Current;
+        if (next.Kind is TokenKind.EndOfFile or TokenKind.LBrace || next.NewlineBefore)
+        {
+            return;
+        }
+
+        if (IsKeyword(next, Keywords.If) || IsKeyword(next, Keywords.Else))
+        {
+            return;
+        }
+
+        if (next.Kind == TokenKind.Ident && !IsAnyKeyword(next))
+        {
+            throw Abort(next, "var cannot be used for rule name");
+        }
+
+        throw Unexpected(next);
+    }
+
+    private (Body Body, bool HasIf) ParseRuleBody()
+    {
+        if (IsKeyword(Current, Keywords.If))
+        {
+            var ifToken = Advance();
+            if (Is(TokenKind.LBrace))
+            {
+                return (ParseBraceBody(), true);
+            }
+
+            var literal = ParseLiteral();
+            return (new Body([literal], Span(ifToken)), true);
+        }
+
+        if (Is(TokenKind.LBrace))
+        {
+            return (ParseBraceBody(), false);
+        }
+
+        return (new Body([], LocationOf(Current)), false);
+    }
+
+    private Rule? ParseElseChain(RuleHead head)
+    {
+        var chain = new List<(Rule Rule, Token Start)>();
+        while (IsKeyword(Current, Keywords.Else))
+        {
+            var start = Advance();
+            Term? value = null;
+            var assign = false;
+            if (Is(TokenKind.Assign) || Is(TokenKind.Unify))
+            {
+                assign = Advance().Kind == TokenKind.Assign;
+                value = ParseRuleValue();
+            }
+
+            var implicitValue = value is null;
+            value ??= new ScalarTerm(BooleanValue.True, LocationOf(start));
+            var elseHead = new RuleHead(head.Reference, head.Arguments, null, value, assign, Span(start)) { ImplicitValue = implicitValue };
+            var (body, hasIf) = ParseRuleBody();
+            var rule = new Rule(elseHead, body, null, false, Span(start)) { HasIfKeyword = hasIf };
+            if (_enforceV1 && !body.IsEmpty && !hasIf)
+            {
+                Report(rule.Location, $"`if` keyword is required before {RuleWord(head)} body");
+            }
+
+            chain.Add((rule, start));
+        }
+
+        Rule? next = null;
+        for (var i = chain.Count - 1; i >= 0; i--)
+        {
+            next = chain[i].Rule with { Else = next };
+        }
+
+        return next;
+    }
+
+    /// <summary>The checks OPA makes of v1 modules (and of v0 modules that import rego.v1) after reading a rule.</summary>
+    private void CheckV1(Rule rule, Body? writtenBody)
+    {
+        if (!_enforceV1)
+        {
+            return;
+        }
+
+        var head = rule.Head;
+        if (writtenBody is null && head.ImplicitValue)
+        {
+            Report(rule.Location, $"{RuleWord(head)} must have value assignment and/or body declaration");
+        }
+
+        if (writtenBody is not null && !rule.HasIfKeyword)
+        {
+            Report(rule.Location, $"`if` keyword is required before {RuleWord(head)} body");
+        }
+
+        if (head.Kind == RuleKind.MultiValue && !head.HasContainsKeyword)
+        {
+            Report(rule.Location, "`contains` keyword is required for partial set rules");
+        }
+    }
+
+    private static string RuleWord(RuleHead head) => head.Arguments is null ? "rule" : "function";
+
+    /// <summary>The type names OPA uses in messages such as "number cannot be used for rule name".</summary>
+    private static string TypeName(Term term) => term switch
+    {
+        ScalarTerm { Value: NullValue } => "null",
+        ScalarTerm { Value: BooleanValue } => "boolean",
+        ScalarTerm { Value: NumberValue } => "number",
+        ScalarTerm => "string",
+        VarTerm => "var",
+        RefTerm => "ref",
+        ArrayTerm => "array",
+        SetTerm => "set",
+        ObjectTerm => "object",
+        ArrayComprehension => "arraycomprehension",
+        SetComprehension => "setcomprehension",
+        ObjectComprehension => "objectcomprehension",
+        CallTerm => "call",
+        TemplateStringTerm => "templatestring",
+        _ => "term",
+    };
+}
