@@ -41,8 +41,8 @@ public static class ValueJson
     };
 
     /// <summary>
-    /// The value as JSON. Object keys that are not strings are written in Rego term syntax (<c>1</c> becomes
-    /// <c>"1"</c>), as OPA writes them.
+    /// The value as JSON. Object keys that are not strings are written as their JSON text (<c>1</c> becomes
+    /// <c>"1"</c>, <c>{"a": 1}</c> becomes <c>"{\"a\":1}"</c>), as OPA writes them.
     /// </summary>
     public static JsonNode? ToJson(Value value) => value switch
     {
@@ -74,7 +74,7 @@ public static class ValueJson
         var json = new JsonObject();
         for (var i = 0; i < obj.Count; i++)
         {
-            var key = obj.Keys[i] is StringValue s ? s.Value : obj.Keys[i].ToString();
+            var key = obj.Keys[i] is StringValue s ? s.Value : Serialize(obj.Keys[i]);
             json[key] = ToJson(obj.Values[i]);
         }
 

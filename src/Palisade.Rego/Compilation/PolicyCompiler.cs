@@ -1,0 +1,134 @@
+using Palisade.Rego.Ast;
+using Palisade.Rego.Builtins;
+using Palisade.Rego.Errors;
+using Palisade.Rego.Values;
+
+namespace Palisade.Rego.Compilation;
+
+/// <summary>Modules compiled together: the tree of rules under data, and the builtins they may call.</summary>
+internal sealed record CompiledPolicy(RuleTree Root, BuiltinRegistry Builtins);
+
+/// <summary>Compiles parsed modules: resolves names, orders bodies for safety, and files every rule under its path.</summary>
+internal static class PolicyCompiler
+{
+    public static CompiledPolicy Compile(IReadOnlyList<Module> modules, BuiltinRegistry builtins)
+    {
+        var root = new RuleTree(null, null);
+        var packageRules = modules
+            .GroupBy(m => string.Join('.', PackagePath(m)), StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => (IReadOnlySet<string>)g.SelectMany(m => m.Rules).Select(r => r.Head.Name).ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
+
+        foreach (var module in modules)
+        {
+            var package = PackagePath(module);
+            var imports = Imports(module);
+            foreach (var rule in module.Rules)
+            {
+                var locals = NameResolver.DeclaredLocals(rule);
+                var resolver = new NameResolver(package, packageRules[string.Join('.', package)], imports, builtins, locals);
+                var compiled = CompileRule(rule, package, resolver);
+                var node = root;
+                foreach (var segment in compiled.Path)
+                {
+                    node = node.Child(segment);
+                }
+
+                (compiled.IsDefault ? node.Defaults : node.Rules).Add(compiled);
+            }
+        }
+
+        CheckConflicts(root);
+        return new CompiledPolicy(root, builtins);
+    }
+
+    /// <summary>Compiles a query: its names resolve like a rule's in no package, and all its variables are its own.</summary>
+    public static Body CompileQuery(Body query, BuiltinRegistry builtins)
+    {
+        var locals = new HashSet<string>(StringComparer.Ordinal);
+        Vars.Collect(query, locals);
+        locals.Remove("input");
+        locals.Remove("data");
+        var resolver = new NameResolver([], new HashSet<string>(), new Dictionary<string, RefTerm>(), builtins, locals);
+        return SafetyOrder.Order(resolver.Resolve(query), new HashSet<string>(StringComparer.Ordinal));
+    }
+
+    private static IReadOnlyList<string> PackagePath(Module module) =>
+        module.Package.Path.Path.Select(t => ((StringValue)((ScalarTerm)t).Value).Value).ToArray();
+
+    private static Dictionary<string, RefTerm> Imports(Module module)
+    {
+        var imports = new Dictionary<string, RefTerm>(StringComparer.Ordinal);
+        foreach (var import in module.Imports)
+        {
+            var root = import.Path.HeadName;
+            if (root is not ("data" or "input"))
+            {
+                continue; // future.keywords and rego.v1 change the parser, not the meaning of names.
+            }
+
+            var name = import.Alias
+                ?? (import.Path.Path.Count == 0 ? root : import.Path.Path[^1] is ScalarTerm { Value: StringValue s } ? s.Value : null);
+            if (name is not null)
+            {
+                imports[name] = import.Path;
+            }
+        }
+
+        return imports;
+    }
+
+    private static CompiledRule CompileRule(Rule rule, IReadOnlyList<string> package, NameResolver resolver)
+    {
+        var head = rule.Head;
+        var path = new List<string>(package) { head.Name };
+        var keyPath = new List<Term>();
+        foreach (var term in head.Reference.Path)
+        {
+            if (keyPath.Count == 0 && term is ScalarTerm { Value: StringValue s })
+            {
+                path.Add(s.Value);
+            }
+            else
+            {
+                keyPath.Add(resolver.Resolve(term));
+            }
+        }
+
+        var shape = head.Arguments is not null ? RuleShape.Function
+            : head.Key is not null && head.Value is null ? RuleShape.MultiValue
+            : keyPath.Count > 0 ? RuleShape.Entry
+            : RuleShape.Complete;
+        var arguments = head.Arguments?.Select(resolver.Resolve).ToArray();
+        var bound = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var argument in arguments ?? [])
+        {
+            Vars.Collect(argument, bound);
+        }
+
+        var body = SafetyOrder.Order(resolver.Resolve(rule.Body), bound);
+        var key = head.Key is null ? null : resolver.Resolve(head.Key);
+        var value = head.Value is null ? null : resolver.Resolve(head.Value);
+        var elseRule = rule.Else is null ? null : CompileRule(rule.Else with { Head = rule.Else.Head with { Arguments = head.Arguments } }, package, resolver);
+        return new CompiledRule(rule, path, shape, keyPath, key, value, arguments, body, elseRule, rule.IsDefault);
+    }
+
+    private static void CheckConflicts(RuleTree node)
+    {
+        var rules = node.Rules.Concat(node.Defaults).ToList();
+        if (rules.Select(r => r.Shape == RuleShape.Function).Distinct().Count() > 1
+            || rules.Where(r => !r.IsDefault).Select(r => r.Shape).Distinct().Count() > 1)
+        {
+            throw new RegoException(ErrorCodes.TypeError, $"conflicting rules {rules[0].PathText} found", rules[0].Location);
+        }
+
+        if (node.Defaults.Count > 1)
+        {
+            throw new RegoException(ErrorCodes.TypeError, $"multiple default rules {node.Defaults[0].PathText} found", node.Defaults[1].Location);
+        }
+
+        foreach (var child in node.Children.Values)
+        {
+            CheckConflicts(child);
+        }
+    }
+}

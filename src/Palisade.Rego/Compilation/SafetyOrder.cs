@@ -1,0 +1,306 @@
+using Palisade.Rego.Ast;
+using Palisade.Rego.Errors;
+
+namespace Palisade.Rego.Compilation;
+
+/// <summary>
+/// Orders a body so that each expression runs only once the variables it reads are bound, as OPA reorders bodies
+/// for safety: expressions keep their written order unless one must wait for a later one. A body that cannot be
+/// ordered has an unsafe variable, reported as OPA reports it.
+/// </summary>
+internal static class SafetyOrder
+{
+    public static Body Order(Body body, ISet<string> bound)
+    {
+        var remaining = body.Expressions.ToList();
+        var ordered = new List<Expr>(remaining.Count);
+        var safe = new HashSet<string>(bound, StringComparer.Ordinal);
+        while (remaining.Count > 0)
+        {
+            var index = remaining.FindIndex(e => Ready(e, safe));
+            if (index < 0)
+            {
+                var unsafeVar = remaining.SelectMany(e => Needed(e, safe)).First();
+                throw new RegoException(ErrorCodes.UnsafeVarError, $"var {unsafeVar} is unsafe", remaining[0].Location);
+            }
+
+            var expr = remaining[index];
+            remaining.RemoveAt(index);
+            ordered.Add(OrderNested(expr, safe));
+            Bind(expr, safe);
+        }
+
+        return body with { Expressions = ordered };
+    }
+
+    /// <summary>Comprehensions, <c>every</c> and <c>not</c> bodies are ordered with the variables bound around them.</summary>
+    private static Expr OrderNested(Expr expr, HashSet<string> safe) =>
+        TermRewriter.Expr(expr, term => term switch
+        {
+            ArrayComprehension c => c with { Body = Order(c.Body, safe) },
+            SetComprehension c => c with { Body = Order(c.Body, safe) },
+            ObjectComprehension c => c with { Body = Order(c.Body, safe) },
+            _ => term,
+        }) is var rewritten && rewritten.Content is Every every
+            ? rewritten with { Content = every with { Body = Order(every.Body, WithVars(safe, every)) } }
+            : rewritten;
+
+    private static HashSet<string> WithVars(HashSet<string> safe, Every every)
+    {
+        var inner = new HashSet<string>(safe, StringComparer.Ordinal);
+        if (every.Key is not null)
+        {
+            Vars.Collect(every.Key, inner);
+        }
+
+        Vars.Collect(every.Value, inner);
+        return inner;
+    }
+
+    private static bool Ready(Expr expr, ISet<string> safe) => !Needed(expr, safe).Any();
+
+    /// <summary>Variables the expression reads that are not bound yet.</summary>
+    private static IEnumerable<string> Needed(Expr expr, ISet<string> safe)
+    {
+        var reads = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var with in expr.With)
+        {
+            Vars.Collect(with.Value, reads);
+        }
+
+        if (expr.Negated)
+        {
+            Vars.Collect(expr, reads);
+            Reads(expr, reads, safe, negated: true);
+        }
+        else
+        {
+            Reads(expr, reads, safe, negated: false);
+        }
+
+        return reads.Where(v => !safe.Contains(v));
+    }
+
+    private static void Reads(Expr expr, HashSet<string> reads, ISet<string> safe, bool negated)
+    {
+        switch (expr.Content)
+        {
+            case CallTerm { Name: Operators.Unify } unify when !negated:
+                UnifyReads(unify.Arguments[0], unify.Arguments[1], reads, safe);
+                break;
+            case CallTerm { Name: Operators.Assign } assign when !negated:
+                TermReads(assign.Arguments[1], reads);
+                break;
+            case CallTerm { Name: Operators.Member or Operators.MemberWithKey } member when !negated:
+                TermReads(member.Arguments[^1], reads);
+                break;
+            case CallTerm call when !negated:
+                // The last argument past a builtin's arity is its output; the compiler checks arity elsewhere.
+                foreach (var argument in call.Arguments)
+                {
+                    TermReads(argument, reads);
+                }
+
+                break;
+            case SomeDecl some:
+                foreach (var symbol in some.Symbols.OfType<CallTerm>())
+                {
+                    TermReads(symbol.Arguments[^1], reads);
+                }
+
+                break;
+            case Every every:
+                TermReads(every.Domain, reads);
+                break;
+            case Term term when !negated:
+                TermReads(term, reads);
+                break;
+        }
+    }
+
+    /// <summary>
+    /// In <c>a = b</c> either side may bind the other's variables, so only one side needs to be known; arrays and
+    /// objects of the same shape unify element by element.
+    /// </summary>
+    private static void UnifyReads(Term a, Term b, HashSet<string> reads, ISet<string> safe)
+    {
+        if (a is ArrayTerm left && b is ArrayTerm right && left.Items.Count == right.Items.Count)
+        {
+            for (var i = 0; i < left.Items.Count; i++)
+            {
+                UnifyReads(left.Items[i], right.Items[i], reads, safe);
+            }
+
+            return;
+        }
+
+        var aReads = new HashSet<string>(StringComparer.Ordinal);
+        TermReads(a, aReads);
+        var bReads = new HashSet<string>(StringComparer.Ordinal);
+        TermReads(b, bReads);
+        var aKnown = IsPattern(a) ? aReads.All(safe.Contains) && PatternKnown(a, safe) : aReads.All(safe.Contains);
+        var bKnown = IsPattern(b) ? bReads.All(safe.Contains) && PatternKnown(b, safe) : bReads.All(safe.Contains);
+        if (aKnown || bKnown)
+        {
+            reads.UnionWith(aKnown ? aReads : bReads);
+            if (aKnown && !IsPattern(b))
+            {
+                TermReads(b, reads);
+            }
+            else if (bKnown && !IsPattern(a))
+            {
+                TermReads(a, reads);
+            }
+
+            return;
+        }
+
+        reads.UnionWith(aReads);
+        reads.UnionWith(bReads);
+        var patternVars = new HashSet<string>(StringComparer.Ordinal);
+        PatternVars(a, patternVars);
+        PatternVars(b, patternVars);
+        reads.UnionWith(patternVars);
+    }
+
+    private static bool IsPattern(Term term) => term is VarTerm or ArrayTerm or ObjectTerm;
+
+    private static bool PatternKnown(Term term, ISet<string> safe)
+    {
+        var vars = new HashSet<string>(StringComparer.Ordinal);
+        PatternVars(term, vars);
+        return vars.All(safe.Contains);
+    }
+
+    /// <summary>Variables a term reads: all of them except those it binds (in ref paths, iteration binds them).</summary>
+    private static void TermReads(Term term, HashSet<string> reads)
+    {
+        switch (term)
+        {
+            case VarTerm:
+            case ArrayTerm:
+            case ObjectTerm:
+            case SetTerm:
+                // As values, composite terms read their variables; as unification patterns they bind them, which the
+                // unification case handles before asking this.
+                Vars.Collect(term, reads);
+                break;
+            case RefTerm r:
+                TermReads(r.Head, reads);
+                foreach (var item in r.Path)
+                {
+                    if (item is not VarTerm)
+                    {
+                        TermReads(item, reads);
+                    }
+                }
+
+                break;
+            case CallTerm c:
+                foreach (var argument in c.Arguments)
+                {
+                    TermReads(argument, reads);
+                }
+
+                break;
+            case ArrayComprehension or SetComprehension or ObjectComprehension:
+                // Closures read only the variables bound around them; their own are local. The comprehension's body
+                // is ordered with what is bound at this point.
+                break;
+            default:
+                Vars.Collect(term, reads);
+                break;
+        }
+    }
+
+    private static void PatternVars(Term term, ISet<string> into)
+    {
+        switch (term)
+        {
+            case VarTerm v when !v.IsWildcard:
+                into.Add(v.Name);
+                break;
+            case ArrayTerm a:
+                foreach (var item in a.Items)
+                {
+                    PatternVars(item, into);
+                }
+
+                break;
+            case ObjectTerm o:
+                foreach (var item in o.Items)
+                {
+                    PatternVars(item.Value, into);
+                }
+
+                break;
+        }
+    }
+
+    /// <summary>After an expression runs, every variable it mentions outside closures is bound.</summary>
+    private static void Bind(Expr expr, ISet<string> safe)
+    {
+        if (expr.Negated)
+        {
+            return;
+        }
+
+        switch (expr.Content)
+        {
+            case Every:
+                return;
+            case SomeDecl some:
+                foreach (var symbol in some.Symbols.OfType<CallTerm>())
+                {
+                    Vars.Collect(symbol, safe);
+                }
+
+                return;
+            case Term term:
+                Outer(term, safe);
+                return;
+        }
+    }
+
+    private static void Outer(Term term, ISet<string> into)
+    {
+        TermRewriter.Term(term, t =>
+        {
+            if (t is VarTerm v && !v.IsWildcard)
+            {
+                into.Add(v.Name);
+            }
+
+            return t;
+        });
+        var inner = new HashSet<string>(StringComparer.Ordinal);
+        CollectClosureLocals(term, inner);
+        foreach (var name in inner)
+        {
+            into.Remove(name);
+        }
+    }
+
+    private static void CollectClosureLocals(Term term, ISet<string> into) =>
+        TermRewriter.Term(term, t =>
+        {
+            switch (t)
+            {
+                case ArrayComprehension c:
+                    Vars.Collect(c.Body, into);
+                    Vars.Collect(c.Head, into);
+                    break;
+                case SetComprehension c:
+                    Vars.Collect(c.Body, into);
+                    Vars.Collect(c.Head, into);
+                    break;
+                case ObjectComprehension c:
+                    Vars.Collect(c.Body, into);
+                    Vars.Collect(c.Key, into);
+                    Vars.Collect(c.Value, into);
+                    break;
+            }
+
+            return t;
+        });
+}

@@ -1,0 +1,174 @@
+using Palisade.Rego.Ast;
+using Palisade.Rego.Builtins;
+using Palisade.Rego.Compilation;
+using Palisade.Rego.Errors;
+using Palisade.Rego.Values;
+
+namespace Palisade.Rego.Evaluation;
+
+internal sealed partial class Evaluator
+{
+    /// <summary>A call used as an expression: unification, membership, print, or a function whose result must hold.</summary>
+    private bool EvalCallExpr(CallTerm call, Bindings bindings, Func<bool> next)
+    {
+        var args = call.Arguments;
+        switch (call.Name)
+        {
+            case Operators.Unify or Operators.Assign:
+                return Unify(args[0], args[1], bindings, next);
+            case Operators.Member:
+                return EvalMember(null, args[0], args[1], bindings, next);
+            case Operators.MemberWithKey:
+                return EvalMember(args[0], args[1], args[2], bindings, next);
+            case "print" or "internal.print":
+                Print(args, bindings);
+                return next();
+        }
+
+        var function = ResolveFunction(call);
+        if (args.Count == function.Arity + 1)
+        {
+            return EvalTerms(args.Take(function.Arity).ToArray(), 0, new Value[function.Arity], bindings, values =>
+                Invoke(function, values, call.Location, result => UnifyValue(args[^1], result, bindings, next)));
+        }
+
+        return EvalCall(call, bindings, result => result is BooleanValue { Value: false } || next());
+    }
+
+    /// <summary>A call used as a value (nested in another term): its result, or several for relations such as walk.</summary>
+    private bool EvalCall(CallTerm call, Bindings bindings, Func<Value, bool> next)
+    {
+        if (call.Name is Operators.Member or Operators.MemberWithKey)
+        {
+            // As a value, `x in xs` is true or false rather than a condition.
+            var found = false;
+            EvalCallExpr(call, bindings, () =>
+            {
+                found = true;
+                return false;
+            });
+            return next(BooleanValue.Of(found));
+        }
+
+        var function = ResolveFunction(call);
+        if (call.Arguments.Count != function.Arity)
+        {
+            throw new RegoException(
+                ErrorCodes.TypeError,
+                $"{call.Name}: arity mismatch: {function.Arity} arguments expected, {call.Arguments.Count} given",
+                call.Location);
+        }
+
+        return EvalTerms(call.Arguments, 0, new Value[call.Arguments.Count], bindings, values => Invoke(function, values, call.Location, next));
+    }
+
+    private bool EvalMember(Term? key, Term value, Term collection, Bindings bindings, Func<bool> next) =>
+        EvalTerm(collection, bindings, items =>
+        {
+            foreach (var (k, v) in Members(items))
+            {
+                var mark = bindings.Mark;
+                var matched = (key is null || UnifyValue(key, k, bindings)) && UnifyValue(value, v, bindings);
+                var go = !matched || next();
+                bindings.Undo(mark);
+                if (!go)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        });
+
+    private void Print(IReadOnlyList<Term> args, Bindings bindings)
+    {
+        var parts = args.Select(arg => SingleValue(arg, bindings) is { } value ? Display(value) : "<undefined>");
+        _builtins.Print?.Invoke(string.Join(' ', parts));
+    }
+
+    /// <summary>What a call's operator names: a user function, a builtin, or what a with replaced either by.</summary>
+    private Callable ResolveFunction(CallTerm call)
+    {
+        var name = FunctionName(call.Operator);
+        if (_context.FunctionOverrides.TryGetValue(name, out var replacement))
+        {
+            if (replacement is RefTerm target && (target.HeadName == "data" || _policy.Builtins.TryGet(target.DottedName() ?? "", out _)))
+            {
+                var replaced = ResolveFunction(call with { Operator = target });
+                return replaced with { Arity = Arity(call, replaced.Arity) };
+            }
+
+            var fixedValue = replacement;
+            return new Callable(name, Arity(call, 0), null, null, fixedValue);
+        }
+
+        if (call.Operator.HeadName == "data")
+        {
+            var path = call.Operator.Path.Select(t => ((StringValue)((ScalarTerm)t).Value).Value).ToArray();
+            var node = _policy.Root.Find(path) ?? throw new RegoException(ErrorCodes.TypeError, $"undefined function {name}", call.Location);
+            var arity = node.Rules.Concat(node.Defaults).FirstOrDefault()?.Arguments?.Count ?? 0;
+            return new Callable(name, arity, node, null, null);
+        }
+
+        if (_policy.Builtins.TryGet(name, out var builtin))
+        {
+            return new Callable(name, builtin.Arity, null, builtin, null);
+        }
+
+        throw new RegoException(ErrorCodes.TypeError, $"undefined function {name}", call.Location);
+    }
+
+    private static int Arity(CallTerm call, int known) => known > 0 ? known : call.Arguments.Count;
+
+    private static string FunctionName(RefTerm op) =>
+        op.HeadName == "data" ? "data." + string.Join('.', op.Path.Select(t => t is ScalarTerm { Value: StringValue s } ? s.Value : t.ToString())) : op.DottedName() ?? op.ToString();
+
+    private bool Invoke(Callable function, Value[] arguments, Location location, Func<Value, bool> next)
+    {
+        if (function.FixedValue is { } fixedValue)
+        {
+            return EvalTerm(fixedValue, new Bindings(), next);
+        }
+
+        if (function.Node is { } node)
+        {
+            return CallFunction(node, arguments, location) is not { } result || next(result);
+        }
+
+        var builtin = function.Builtin!;
+        IReadOnlyList<Value> results;
+        try
+        {
+            if (builtin.Relation is { } relation)
+            {
+                results = relation(_builtins, arguments).ToList();
+            }
+            else
+            {
+                results = builtin.Implementation!(_builtins, arguments) is { } single ? [single] : [];
+            }
+        }
+        catch (BuiltinException ex)
+        {
+            if (!StrictBuiltinErrors)
+            {
+                return true;
+            }
+
+            var code = ex is BuiltinTypeException ? ErrorCodes.EvalTypeError : ErrorCodes.BuiltinError;
+            throw new RegoException(code, $"{function.Name}: {ex.Message}", location);
+        }
+
+        foreach (var result in results)
+        {
+            if (!next(result))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private sealed record Callable(string Name, int Arity, RuleTree? Node, BuiltinFunction? Builtin, Term? FixedValue);
+}

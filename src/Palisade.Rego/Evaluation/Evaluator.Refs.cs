@@ -1,0 +1,174 @@
+using Palisade.Rego.Ast;
+using Palisade.Rego.Compilation;
+using Palisade.Rego.Values;
+
+namespace Palisade.Rego.Evaluation;
+
+internal sealed partial class Evaluator
+{
+    private bool EvalRef(RefTerm reference, Bindings bindings, Func<Value, bool> next) => reference.Head switch
+    {
+        VarTerm { Name: "input" } when !bindings.IsBound("input") =>
+            _context.Input is null || Walk(_context.Input, reference.Path, 0, bindings, next),
+        VarTerm { Name: "data" } when !bindings.IsBound("data") =>
+            EvalData(reference, 0, _policy.Root, [], bindings, next),
+        var head => EvalTerm(head, bindings, value => Walk(value, reference.Path, 0, bindings, next)),
+    };
+
+    /// <summary>Follows a ref's path through a value, iterating where the path has an unbound variable.</summary>
+    private bool Walk(Value value, IReadOnlyList<Term> path, int index, Bindings bindings, Func<Value, bool> next)
+    {
+        if (index == path.Count)
+        {
+            return next(value);
+        }
+
+        var segment = path[index];
+        if (IsUnboundPattern(segment, bindings))
+        {
+            foreach (var (key, item) in Members(value))
+            {
+                var mark = bindings.Mark;
+                var ok = UnifyValue(segment, key, bindings);
+                var go = !ok || Walk(item, path, index + 1, bindings, next);
+                bindings.Undo(mark);
+                if (!go)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        return EvalTerm(segment, bindings, key => Lookup(value, key) is not { } child || Walk(child, path, index + 1, bindings, next));
+    }
+
+    private static Value? Lookup(Value collection, Value key) => collection switch
+    {
+        ObjectValue obj => obj.TryGetValue(key, out var value) ? value : null,
+        ArrayValue array => key is NumberValue n && n.TryGetInt32(out var i) && n.IsInteger && i >= 0 && i < array.Count ? array[i] : null,
+        SetValue set => set.Contains(key) ? key : null,
+        _ => null,
+    };
+
+    /// <summary>
+    /// Follows a ref under data: through the rule tree while the path names nodes, into rule values where rules are
+    /// defined, and into base documents elsewhere.
+    /// </summary>
+    private bool EvalData(RefTerm reference, int index, RuleTree? node, List<string> path, Bindings bindings, Func<Value, bool> next)
+    {
+        if (_context.HasDataOverrides && Overridden(path) is { } replaced)
+        {
+            return replaced.Value is null || Walk(replaced.Value, reference.Path, index, bindings, next);
+        }
+
+        if (node is null && !_context.HasDataOverrides)
+        {
+            return ValuePaths.Get(_data, path) is not { } baseValue || Walk(baseValue, reference.Path, index, bindings, next);
+        }
+
+        if (node is { HasRules: true } || index == reference.Path.Count)
+        {
+            return FullValue(node, path) is not { } whole || Walk(whole, reference.Path, index, bindings, next);
+        }
+
+        var segment = reference.Path[index];
+        if (segment is ScalarTerm { Value: StringValue text })
+        {
+            return Descend(text.Value);
+        }
+
+        if (IsUnboundPattern(segment, bindings))
+        {
+            return FullValue(node, path) is not { } whole || Walk(whole, reference.Path, index, bindings, next);
+        }
+
+        return EvalTerm(segment, bindings, key => key is StringValue s
+            ? Descend(s.Value)
+            : FullValue(node, path) is not { } whole || Walk(whole, reference.Path, index, bindings, next));
+
+        bool Descend(string key)
+        {
+            var child = node?.Children.GetValueOrDefault(key);
+            path.Add(key);
+            try
+            {
+                return EvalData(reference, index + 1, child, path, bindings, next);
+            }
+            finally
+            {
+                path.RemoveAt(path.Count - 1);
+            }
+        }
+    }
+
+    /// <summary>The value a <c>with data…</c> puts at or above this path, if any (Value null: undefined there).</summary>
+    private (Value? Value, bool Found)? Overridden(List<string> path)
+    {
+        for (var i = _context.DataOverrides.Count - 1; i >= 0; i--)
+        {
+            var (target, value) = _context.DataOverrides[i];
+            if (target.Count <= path.Count && target.SequenceEqual(path.Take(target.Count)))
+            {
+                return (ValuePaths.Get(value, path, target.Count), true);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The whole document at a path: base data, rule values and everything below, merged.</summary>
+    private Value? FullValue(RuleTree? node, IReadOnlyList<string> path)
+    {
+        var baseValue = ValuePaths.Get(_data, path);
+        Value? result = baseValue;
+        if (node is not null)
+        {
+            result = node.HasRules ? MergeObjects(baseValue, RuleValue(node)) : baseValue;
+            foreach (var child in node.Children.Values)
+            {
+                if (child.HasVirtualContent && FullValue(child, [.. path, child.Segment!]) is { } childValue)
+                {
+                    result = MergeObjects(result ?? (node.HasRules ? null : ObjectValue.Empty), ObjectValue.Of((child.Segment!, childValue)));
+                }
+            }
+
+            if (result is null && !node.HasRules && node.HasVirtualContent)
+            {
+                result = ObjectValue.Empty; // A package whose rules are all undefined is an empty object, as in OPA.
+            }
+        }
+
+        // A with data… below this path replaces that part of the document.
+        foreach (var (target, value) in _context.DataOverrides)
+        {
+            if (target.Count > path.Count && target.Take(path.Count).SequenceEqual(path))
+            {
+                result = ValuePaths.Set(result, target, path.Count, value);
+            }
+        }
+
+        return result;
+    }
+
+    private static Value? MergeObjects(Value? a, Value? b)
+    {
+        if (a is null)
+        {
+            return b;
+        }
+
+        if (b is null)
+        {
+            return a;
+        }
+
+        if (a is ObjectValue left && b is ObjectValue right)
+        {
+            return ObjectValue.Of(left.Entries.Concat(right.Entries));
+        }
+
+        return b;
+    }
+}

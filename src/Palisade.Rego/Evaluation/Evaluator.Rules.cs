@@ -1,0 +1,178 @@
+using Palisade.Rego.Ast;
+using Palisade.Rego.Compilation;
+using Palisade.Rego.Errors;
+using Palisade.Rego.Values;
+
+namespace Palisade.Rego.Evaluation;
+
+internal sealed partial class Evaluator
+{
+    /// <summary>The value the rules at a node define, computed once per query and context.</summary>
+    private Value? RuleValue(RuleTree node)
+    {
+        if (node.IsFunction)
+        {
+            return null;
+        }
+
+        var key = (node, _context);
+        if (_ruleCache.TryGetValue(key, out var cached))
+        {
+            return cached;
+        }
+
+        if (!_evaluating.Add(key))
+        {
+            var rule = node.Rules.FirstOrDefault() ?? node.Defaults[0];
+            throw new RegoException(ErrorCodes.RecursionError, $"rego_recursion_error: rule {rule.PathText} is recursive", rule.Location);
+        }
+
+        try
+        {
+            var shape = node.Rules.Count > 0 ? node.Rules[0].Shape : RuleShape.Complete;
+            var value = shape switch
+            {
+                RuleShape.Complete => CompleteValue(node),
+                _ => PartialValue(node, shape),
+            };
+            _ruleCache[key] = value;
+            return value;
+        }
+        finally
+        {
+            _evaluating.Remove(key);
+        }
+    }
+
+    private Value? CompleteValue(RuleTree node)
+    {
+        Value? result = null;
+        foreach (var rule in node.Rules)
+        {
+            foreach (var value in RuleResults(rule, null))
+            {
+                if (result is not null && !result.Equals(value))
+                {
+                    throw new RegoException(ErrorCodes.ConflictError, "complete rules must not produce multiple outputs", rule.Location);
+                }
+
+                result = value;
+            }
+        }
+
+        return result ?? DefaultValue(node);
+    }
+
+    private Value? DefaultValue(RuleTree node) =>
+        node.Defaults.Count == 0 ? null : SingleValue(node.Defaults[0].Value!, new Bindings());
+
+    /// <summary>
+    /// Values of one rule's head for every solution of its body; the rule's else chain answers when the body has none.
+    /// With arguments, the rule is a function definition applied to them.
+    /// </summary>
+    private List<Value> RuleResults(CompiledRule rule, Value[]? arguments)
+    {
+        var results = new List<Value>();
+        for (var current = rule; current is not null; current = current.Else)
+        {
+            var bindings = new Bindings();
+            if (arguments is not null && !BindArguments(current.Arguments!, arguments, bindings))
+            {
+                continue;
+            }
+
+            EvalBody(current.Body, 0, bindings, () => EvalTerm(current.Value ?? True, bindings, value =>
+            {
+                if (!results.Contains(value))
+                {
+                    results.Add(value);
+                }
+
+                return true;
+            }));
+            if (results.Count > 0)
+            {
+                break;
+            }
+        }
+
+        return results;
+    }
+
+    private static readonly ScalarTerm True = new(BooleanValue.True, Location.None);
+
+    private bool BindArguments(IReadOnlyList<Term> parameters, Value[] arguments, Bindings bindings)
+    {
+        if (parameters.Count != arguments.Length)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < arguments.Length; i++)
+        {
+            if (!UnifyValue(parameters[i], arguments[i], bindings))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Partial sets and objects, and rules with ref heads: each solution adds an element or an entry.</summary>
+    private Value PartialValue(RuleTree node, RuleShape shape)
+    {
+        var root = new PartialDocument();
+        foreach (var rule in node.Rules)
+        {
+            var bindings = new Bindings();
+            EvalBody(rule.Body, 0, bindings, () => EvalTerms(rule.KeyPath, 0, new Value[rule.KeyPath.Count], bindings, keys =>
+            {
+                var leafTerm = shape == RuleShape.MultiValue ? rule.Key! : rule.Value ?? True;
+                return EvalTerm(leafTerm, bindings, leaf =>
+                {
+                    if (shape == RuleShape.MultiValue)
+                    {
+                        root.AddElement(keys, leaf);
+                    }
+                    else if (!root.AddEntry(keys, leaf))
+                    {
+                        throw new RegoException(ErrorCodes.ConflictError, "object keys must be unique", rule.Location);
+                    }
+
+                    return true;
+                });
+            }));
+        }
+
+        return root.ToValue(shape == RuleShape.MultiValue);
+    }
+
+    /// <summary>A user function applied to arguments: undefined, one value, or a conflict.</summary>
+    private Value? CallFunction(RuleTree node, Value[] arguments, Location location)
+    {
+        Value? result = null;
+        foreach (var rule in node.Rules)
+        {
+            foreach (var value in RuleResults(rule, arguments))
+            {
+                if (result is not null && !result.Equals(value))
+                {
+                    throw new RegoException(ErrorCodes.ConflictError, "functions must not produce multiple outputs for same inputs", location);
+                }
+
+                result = value;
+            }
+        }
+
+        if (result is null && node.Defaults.Count > 0)
+        {
+            var bindings = new Bindings();
+            return BindArguments(node.Defaults[0].Arguments ?? [], arguments, bindings) || node.Defaults[0].Arguments is null
+                ? SingleValue(node.Defaults[0].Value!, bindings)
+                : null;
+        }
+
+        return result;
+    }
+}

@@ -1,0 +1,222 @@
+using Palisade.Rego.Ast;
+using Palisade.Rego.Builtins;
+using Palisade.Rego.Compilation;
+using Palisade.Rego.Errors;
+using Palisade.Rego.Values;
+
+namespace Palisade.Rego.Evaluation;
+
+/// <summary>
+/// Top-down evaluation with backtracking, as OPA's topdown evaluates. Every Eval method enumerates solutions by
+/// calling its continuation once per solution, with the solution's bindings in place, and undoes its bindings before
+/// it returns. A continuation returns false to stop the enumeration (used by <c>not</c>, <c>every</c> and limits).
+/// </summary>
+internal sealed partial class Evaluator
+{
+    private readonly CompiledPolicy _policy;
+    private readonly ObjectValue _data;
+    private readonly BuiltinContext _builtins;
+    private readonly EvaluationLimits _limits;
+    private readonly Dictionary<(RuleTree Node, EvaluationContext Context), Value?> _ruleCache = [];
+    private readonly HashSet<(RuleTree Node, EvaluationContext Context)> _evaluating = [];
+    private EvaluationContext _context;
+    private long _steps;
+
+    public Evaluator(CompiledPolicy policy, ObjectValue data, Value? input, BuiltinContext builtins, EvaluationLimits limits)
+    {
+        _policy = policy;
+        _data = data;
+        _builtins = builtins;
+        _limits = limits;
+        _context = new EvaluationContext(input);
+    }
+
+    public bool StrictBuiltinErrors => _limits.StrictBuiltinErrors;
+
+    public bool EvalBody(Body body, int index, Bindings bindings, Func<bool> next)
+    {
+        if (index == body.Count)
+        {
+            return next();
+        }
+
+        return EvalExpr(body[index], bindings, () => EvalBody(body, index + 1, bindings, next));
+    }
+
+    private bool EvalExpr(Expr expr, Bindings bindings, Func<bool> next)
+    {
+        Step(expr.Location);
+        if (expr.With.Count > 0)
+        {
+            return EvalWith(expr, 0, bindings, next);
+        }
+
+        if (expr.Negated)
+        {
+            var found = false;
+            EvalPositive(expr, bindings, () =>
+            {
+                found = true;
+                return false;
+            });
+            return found || next();
+        }
+
+        return EvalPositive(expr, bindings, next);
+    }
+
+    private bool EvalPositive(Expr expr, Bindings bindings, Func<bool> next) => expr.Content switch
+    {
+        CallTerm call => EvalCallExpr(call, bindings, next),
+        SomeDecl some => EvalSome(some, 0, bindings, next),
+        Every every => EvalEvery(every, bindings, next),
+        Term term => EvalTerm(term, bindings, value => value is BooleanValue { Value: false } || next()),
+        _ => throw new RegoException(ErrorCodes.CompileError, $"cannot evaluate {expr.Content.GetType().Name}", expr.Location),
+    };
+
+    private bool EvalSome(SomeDecl some, int index, Bindings bindings, Func<bool> next)
+    {
+        while (index < some.Symbols.Count && some.Symbols[index] is not CallTerm)
+        {
+            index++;
+        }
+
+        return index == some.Symbols.Count
+            ? next()
+            : EvalCallExpr((CallTerm)some.Symbols[index], bindings, () => EvalSome(some, index + 1, bindings, next));
+    }
+
+    private bool EvalEvery(Every every, Bindings bindings, Func<bool> next) =>
+        EvalTerm(every.Domain, bindings, domain =>
+        {
+            foreach (var (key, value) in Members(domain))
+            {
+                var mark = bindings.Mark;
+                var holds = false;
+                if ((every.Key is null || UnifyValue(every.Key, key, bindings)) && UnifyValue(every.Value, value, bindings))
+                {
+                    EvalBody(every.Body, 0, bindings, () =>
+                    {
+                        holds = true;
+                        return false;
+                    });
+                }
+
+                bindings.Undo(mark);
+                if (!holds)
+                {
+                    return true;
+                }
+            }
+
+            return next();
+        });
+
+    private bool EvalWith(Expr expr, int index, Bindings bindings, Func<bool> next)
+    {
+        if (index == expr.With.Count)
+        {
+            var inner = expr with { With = [] };
+            return EvalExpr(inner, bindings, next);
+        }
+
+        var with = expr.With[index];
+        var saved = _context;
+        return EvalWithValue(with, bindings, replacement =>
+        {
+            _context = replacement;
+            try
+            {
+                return EvalWith(expr, index + 1, bindings, () =>
+                {
+                    // The continuation runs outside the with: the rest of the body sees the outer context.
+                    var inside = _context;
+                    _context = saved;
+                    try
+                    {
+                        return next();
+                    }
+                    finally
+                    {
+                        _context = inside;
+                    }
+                });
+            }
+            finally
+            {
+                _context = saved;
+            }
+        });
+    }
+
+    private bool EvalWithValue(WithModifier with, Bindings bindings, Func<EvaluationContext, bool> next)
+    {
+        var target = with.Target as RefTerm ?? new RefTerm(with.Target, [], with.Target.Location);
+        var head = target.HeadName;
+        var path = target.Path.Select(t => t is ScalarTerm { Value: StringValue s } ? s.Value : null).ToList();
+        if (head is "input" or "data" && path.All(p => p is not null))
+        {
+            var node = head == "data" ? _policy.Root.Find(path!) : null;
+            if (node is { IsFunction: true })
+            {
+                return next(_context.WithFunction("data." + string.Join('.', path), with.Value));
+            }
+
+            return EvalTerm(with.Value, bindings, value => next(head == "input"
+                ? _context.WithInput(ValuePaths.Set(_context.Input, path!, 0, value))
+                : _context.WithData(path!, value)));
+        }
+
+        // with count as mock: a builtin replaced by a value or another function.
+        var name = target.DottedName() ?? target.ToString();
+        return next(_context.WithFunction(name, with.Value));
+    }
+
+    /// <summary>Counts work done, so that a runaway policy ends in an error rather than a hang.</summary>
+    private void Step(Location location)
+    {
+        if (++_steps % 1024 != 0)
+        {
+            return;
+        }
+
+        if (_limits.Cancellation.IsCancellationRequested || (_limits.Deadline is { } deadline && DateTimeOffset.UtcNow > deadline))
+        {
+            throw new RegoException(ErrorCodes.CancelError, "caller cancelled query execution", location);
+        }
+
+        if (_steps > _limits.MaxSteps)
+        {
+            throw new RegoException(ErrorCodes.CancelError, $"evaluation exceeded {_limits.MaxSteps} steps", location);
+        }
+    }
+
+    /// <summary>The (key, value) pairs of a collection: index and item, key and value, or element twice for sets.</summary>
+    private static IEnumerable<(Value Key, Value Value)> Members(Value collection)
+    {
+        switch (collection)
+        {
+            case ArrayValue array:
+                for (var i = 0; i < array.Count; i++)
+                {
+                    yield return (NumberValue.Of(i), array[i]);
+                }
+
+                break;
+            case ObjectValue obj:
+                for (var i = 0; i < obj.Count; i++)
+                {
+                    yield return (obj.Keys[i], obj.Values[i]);
+                }
+
+                break;
+            case SetValue set:
+                foreach (var item in set.Items.ToArray())
+                {
+                    yield return (item, item);
+                }
+
+                break;
+        }
+    }
+}

@@ -1,0 +1,78 @@
+using Palisade.Rego.Ast;
+using Palisade.Rego.Builtins;
+using Palisade.Rego.Compilation;
+using Palisade.Rego.Evaluation;
+using Palisade.Rego.Values;
+
+namespace Palisade.Rego;
+
+/// <summary>One solution of a query: the values of its variables, and of each of its expressions.</summary>
+public sealed record QueryResult(IReadOnlyDictionary<string, Value> Bindings, IReadOnlyList<Value> Expressions);
+
+/// <summary>A compiled query over compiled modules and data. Immutable: evaluate it as often, and on as many threads, as you like.</summary>
+public sealed class PreparedQuery
+{
+    private readonly CompiledPolicy _policy;
+    private readonly Body _query;
+    private readonly ObjectValue _data;
+    private readonly string[] _variables;
+
+    internal PreparedQuery(CompiledPolicy policy, Body query, ObjectValue data, RegoOptions options)
+    {
+        _policy = policy;
+        _query = query;
+        _data = data;
+        Options = options;
+        var names = new SortedSet<string>(StringComparer.Ordinal);
+        Vars.Collect(query, names);
+        _variables = names.Where(n => !n.StartsWith("__", StringComparison.Ordinal) && !n.StartsWith('$')).ToArray();
+    }
+
+    public RegoOptions Options { get; }
+
+    /// <summary>Every solution of the query for this input (null: no input document).</summary>
+    public IReadOnlyList<QueryResult> Evaluate(Value? input, EvaluationLimits? limits = null, Action<string>? print = null)
+    {
+        var builtins = new BuiltinContext(DateTimeOffset.UtcNow, limits?.Cancellation ?? default) { Print = print };
+        var evaluator = new Evaluator(_policy, _data, input, builtins, limits ?? EvaluationLimits.Default);
+        var bindings = new Bindings();
+        var results = new List<QueryResult>();
+        evaluator.EvalBody(_query, 0, bindings, () =>
+        {
+            var values = new Dictionary<string, Value>(StringComparer.Ordinal);
+            foreach (var name in _variables)
+            {
+                if (bindings.TryGet(name, out var value))
+                {
+                    values[name] = value;
+                }
+            }
+
+            results.Add(new QueryResult(values, ExpressionValues(evaluator, bindings)));
+            return true;
+        });
+        return results;
+    }
+
+    /// <summary>An expression's value: its term's value when it is a lone term, else true (it held).</summary>
+    private List<Value> ExpressionValues(Evaluator evaluator, Bindings bindings)
+    {
+        var values = new List<Value>(_query.Count);
+        foreach (var expr in _query.Expressions)
+        {
+            Value value = BooleanValue.True;
+            if (!expr.Negated && expr.Content is Term term and not CallTerm)
+            {
+                evaluator.EvalTerm(term, bindings, v =>
+                {
+                    value = v;
+                    return false;
+                });
+            }
+
+            values.Add(value);
+        }
+
+        return values;
+    }
+}
