@@ -44,7 +44,7 @@ public sealed class RegoEngine
     {
         var body = RegoParser.ParseQuery(query, ParserOptions.Default with { FileName = "query", DefaultVersion = Options.RegoVersion });
         var policy = PolicyCompiler.Compile(_modules, Options.Builtins);
-        return new PreparedQuery(policy, PolicyCompiler.CompileQuery(body, Options.Builtins), _data, Options);
+        return new PreparedQuery(policy, PolicyCompiler.CompileQuery(body, policy), _data, Options);
     }
 
     private static ObjectValue Merge(ObjectValue a, ObjectValue b)

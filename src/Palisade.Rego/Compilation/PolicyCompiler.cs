@@ -14,6 +14,10 @@ internal static class PolicyCompiler
     public static CompiledPolicy Compile(IReadOnlyList<Module> modules, BuiltinRegistry builtins)
     {
         var root = new RuleTree(null, null);
+        var functionArity = FunctionArities(modules);
+        int? ArityOf(CallTerm call) => call.Operator.HeadName == "data"
+            ? functionArity.GetValueOrDefault(string.Join('.', call.Operator.Path.Select(t => t is ScalarTerm { Value: StringValue s } ? s.Value : "?")))
+            : builtins.TryGet(call.Name, out var builtin) ? builtin.Arity : null;
         var packageRules = modules
             .GroupBy(m => string.Join('.', PackagePath(m)), StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => (IReadOnlySet<string>)g.SelectMany(m => m.Rules).Select(r => r.Head.Name).ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
@@ -26,7 +30,7 @@ internal static class PolicyCompiler
             {
                 var locals = NameResolver.DeclaredLocals(rule);
                 var resolver = new NameResolver(package, packageRules[string.Join('.', package)], imports, builtins, locals);
-                var compiled = CompileRule(rule, package, resolver);
+                var compiled = CompileRule(rule, package, resolver, ArityOf);
                 var node = root;
                 foreach (var segment in compiled.Path)
                 {
@@ -42,14 +46,20 @@ internal static class PolicyCompiler
     }
 
     /// <summary>Compiles a query: its names resolve like a rule's in no package, and all its variables are its own.</summary>
-    public static Body CompileQuery(Body query, BuiltinRegistry builtins)
+    public static Body CompileQuery(Body query, CompiledPolicy policy)
     {
+        var builtins = policy.Builtins;
+        int? ArityOf(CallTerm call) => call.Operator.HeadName == "data"
+            ? policy.Root.Find(call.Operator.Path.Select(t => t is ScalarTerm { Value: StringValue s } ? s.Value : "?").ToArray()) is { IsFunction: true } node
+                ? node.Rules.Concat(node.Defaults).First().Arguments!.Count
+                : null
+            : builtins.TryGet(call.Name, out var builtin) ? builtin.Arity : null;
         var locals = new HashSet<string>(StringComparer.Ordinal);
         Vars.Collect(query, locals);
         locals.Remove("input");
         locals.Remove("data");
         var resolver = new NameResolver([], new HashSet<string>(), new Dictionary<string, RefTerm>(), builtins, locals);
-        return SafetyOrder.Order(resolver.Resolve(query), new HashSet<string>(StringComparer.Ordinal));
+        return SafetyOrder.Order(resolver.Resolve(query), new HashSet<string>(StringComparer.Ordinal), ArityOf);
     }
 
     private static IReadOnlyList<string> PackagePath(Module module) =>
@@ -77,7 +87,24 @@ internal static class PolicyCompiler
         return imports;
     }
 
-    private static CompiledRule CompileRule(Rule rule, IReadOnlyList<string> package, NameResolver resolver)
+    /// <summary>Each user function's number of arguments, by its path under data.</summary>
+    private static Dictionary<string, int> FunctionArities(IReadOnlyList<Module> modules)
+    {
+        var arities = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var module in modules)
+        {
+            foreach (var rule in module.Rules.Where(r => r.Head.Arguments is not null))
+            {
+                var path = PackagePath(module).Append(rule.Head.Name)
+                    .Concat(rule.Head.Reference.Path.Select(t => t is ScalarTerm { Value: StringValue s } ? s.Value : "?"));
+                arities[string.Join('.', path)] = rule.Head.Arguments!.Count;
+            }
+        }
+
+        return arities;
+    }
+
+    private static CompiledRule CompileRule(Rule rule, IReadOnlyList<string> package, NameResolver resolver, Func<CallTerm, int?> arityOf)
     {
         var head = rule.Head;
         var path = new List<string>(package) { head.Name };
@@ -105,10 +132,10 @@ internal static class PolicyCompiler
             Vars.Collect(argument, bound);
         }
 
-        var body = SafetyOrder.Order(resolver.Resolve(rule.Body), bound);
+        var body = SafetyOrder.Order(resolver.Resolve(rule.Body), bound, arityOf);
         var key = head.Key is null ? null : resolver.Resolve(head.Key);
         var value = head.Value is null ? null : resolver.Resolve(head.Value);
-        var elseRule = rule.Else is null ? null : CompileRule(rule.Else with { Head = rule.Else.Head with { Arguments = head.Arguments } }, package, resolver);
+        var elseRule = rule.Else is null ? null : CompileRule(rule.Else with { Head = rule.Else.Head with { Arguments = head.Arguments } }, package, resolver, arityOf);
         return new CompiledRule(rule, path, shape, keyPath, key, value, arguments, body, elseRule, rule.IsDefault);
     }
 

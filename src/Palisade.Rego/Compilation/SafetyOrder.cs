@@ -8,9 +8,12 @@ namespace Palisade.Rego.Compilation;
 /// for safety: expressions keep their written order unless one must wait for a later one. A body that cannot be
 /// ordered has an unsafe variable, reported as OPA reports it.
 /// </summary>
-internal static class SafetyOrder
+internal sealed class SafetyOrder(Func<CallTerm, int?> arityOf)
 {
-    public static Body Order(Body body, ISet<string> bound)
+    /// <summary>Orders a body given the variables bound before it; <paramref name="arityOf"/> tells how many arguments a called function takes.</summary>
+    public static Body Order(Body body, ISet<string> bound, Func<CallTerm, int?> arityOf) => new SafetyOrder(arityOf).Order(body, bound);
+
+    private Body Order(Body body, ISet<string> bound)
     {
         var remaining = body.Expressions.ToList();
         var ordered = new List<Expr>(remaining.Count);
@@ -34,7 +37,7 @@ internal static class SafetyOrder
     }
 
     /// <summary>Comprehensions, <c>every</c> and <c>not</c> bodies are ordered with the variables bound around them.</summary>
-    private static Expr OrderNested(Expr expr, HashSet<string> safe) =>
+    private Expr OrderNested(Expr expr, HashSet<string> safe) =>
         TermRewriter.Expr(expr, term => term switch
         {
             ArrayComprehension c => c with { Body = Order(c.Body, safe) },
@@ -57,10 +60,10 @@ internal static class SafetyOrder
         return inner;
     }
 
-    private static bool Ready(Expr expr, ISet<string> safe) => !Needed(expr, safe).Any();
+    private bool Ready(Expr expr, ISet<string> safe) => !Needed(expr, safe).Any();
 
     /// <summary>Variables the expression reads that are not bound yet.</summary>
-    private static IEnumerable<string> Needed(Expr expr, ISet<string> safe)
+    private IEnumerable<string> Needed(Expr expr, ISet<string> safe)
     {
         var reads = new HashSet<string>(StringComparer.Ordinal);
         foreach (var with in expr.With)
@@ -81,7 +84,7 @@ internal static class SafetyOrder
         return reads.Where(v => !safe.Contains(v));
     }
 
-    private static void Reads(Expr expr, HashSet<string> reads, ISet<string> safe, bool negated)
+    private void Reads(Expr expr, HashSet<string> reads, ISet<string> safe, bool negated)
     {
         switch (expr.Content)
         {
@@ -95,10 +98,18 @@ internal static class SafetyOrder
                 TermReads(member.Arguments[^1], reads);
                 break;
             case CallTerm call when !negated:
-                // The last argument past a builtin's arity is its output; the compiler checks arity elsewhere.
-                foreach (var argument in call.Arguments)
+                // An argument past the function's arity is its output: a pattern the result is unified with.
+                var inputs = arityOf(call) is { } arity && call.Arguments.Count == arity + 1 ? arity : call.Arguments.Count;
+                for (var i = 0; i < call.Arguments.Count; i++)
                 {
-                    TermReads(argument, reads);
+                    if (i < inputs)
+                    {
+                        TermReads(call.Arguments[i], reads);
+                    }
+                    else if (!IsPattern(call.Arguments[i]))
+                    {
+                        TermReads(call.Arguments[i], reads);
+                    }
                 }
 
                 break;
@@ -129,6 +140,16 @@ internal static class SafetyOrder
             for (var i = 0; i < left.Items.Count; i++)
             {
                 UnifyReads(left.Items[i], right.Items[i], reads, safe);
+            }
+
+            return;
+        }
+
+        if (a is ObjectTerm leftObject && b is ObjectTerm rightObject && ObjectPairs(leftObject, rightObject) is { } pairs)
+        {
+            foreach (var (x, y) in pairs)
+            {
+                UnifyReads(x, y, reads, safe);
             }
 
             return;
@@ -165,6 +186,29 @@ internal static class SafetyOrder
 
     private static bool IsPattern(Term term) => term is VarTerm or ArrayTerm or ObjectTerm;
 
+    /// <summary>Values of two object terms paired by their (scalar) keys, when both have exactly the same keys.</summary>
+    public static IReadOnlyList<(Term, Term)>? ObjectPairs(ObjectTerm a, ObjectTerm b)
+    {
+        if (a.Items.Count != b.Items.Count || a.Items.Any(i => i.Key is not ScalarTerm) || b.Items.Any(i => i.Key is not ScalarTerm))
+        {
+            return null;
+        }
+
+        var pairs = new List<(Term, Term)>();
+        foreach (var item in a.Items)
+        {
+            var match = b.Items.FirstOrDefault(other => ((ScalarTerm)other.Key).Value.Equals(((ScalarTerm)item.Key).Value));
+            if (match is null)
+            {
+                return null;
+            }
+
+            pairs.Add((item.Value, match.Value));
+        }
+
+        return pairs;
+    }
+
     private static bool PatternKnown(Term term, ISet<string> safe)
     {
         var vars = new HashSet<string>(StringComparer.Ordinal);
@@ -189,10 +233,13 @@ internal static class SafetyOrder
                 TermReads(r.Head, reads);
                 foreach (var item in r.Path)
                 {
-                    if (item is not VarTerm)
-                    {
-                        TermReads(item, reads);
-                    }
+                    // Path elements are unified with the keys they meet, so their pattern variables are bound, not read.
+                    var itemVars = new HashSet<string>(StringComparer.Ordinal);
+                    TermReads(item, itemVars);
+                    var bound = new HashSet<string>(StringComparer.Ordinal);
+                    PatternVars(item, bound);
+                    itemVars.ExceptWith(bound);
+                    reads.UnionWith(itemVars);
                 }
 
                 break;

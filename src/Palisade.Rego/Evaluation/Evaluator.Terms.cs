@@ -1,5 +1,6 @@
 using System.Text;
 using Palisade.Rego.Ast;
+using Palisade.Rego.Compilation;
 using Palisade.Rego.Errors;
 using Palisade.Rego.Values;
 
@@ -157,7 +158,12 @@ internal sealed partial class Evaluator
     {
         if (a is ArrayTerm left && b is ArrayTerm right)
         {
-            return left.Items.Count == right.Items.Count && UnifyAll(left.Items, right.Items, 0, bindings, next);
+            return left.Items.Count != right.Items.Count || UnifyAll(left.Items, right.Items, 0, bindings, next);
+        }
+
+        if (a is ObjectTerm leftObject && b is ObjectTerm rightObject && SafetyOrder.ObjectPairs(leftObject, rightObject) is { } pairs)
+        {
+            return UnifyAll(pairs.Select(p => p.Item1).ToArray(), pairs.Select(p => p.Item2).ToArray(), 0, bindings, next);
         }
 
         if (IsUnboundPattern(a, bindings))
