@@ -26,6 +26,13 @@ internal static class PolicyCompiler
         {
             var package = PackagePath(module);
             var imports = Imports(module);
+            var packageNode = root;
+            foreach (var segment in package)
+            {
+                packageNode = packageNode.Child(segment);
+            }
+
+            packageNode.IsPackage = true;
             foreach (var rule in module.Rules)
             {
                 var locals = NameResolver.DeclaredLocals(rule);

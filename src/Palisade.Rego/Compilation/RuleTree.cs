@@ -24,8 +24,11 @@ internal sealed class RuleTree
 
     public bool HasRules => Rules.Count > 0 || Defaults.Count > 0;
 
-    /// <summary>True when this node or one below it holds rules.</summary>
-    public bool HasVirtualContent => HasRules || Children.Values.Any(c => c.HasVirtualContent);
+    /// <summary>True when a module declares this path as its package (its document exists even without rules).</summary>
+    public bool IsPackage { get; set; }
+
+    /// <summary>True when this node or one below it holds rules or is a package.</summary>
+    public bool HasVirtualContent => HasRules || IsPackage || Children.Values.Any(c => c.HasVirtualContent);
 
     public bool IsFunction => Rules.Count > 0 && Rules[0].Shape == RuleShape.Function
         || Defaults.Count > 0 && Defaults[0].Arguments is not null;

@@ -63,11 +63,6 @@ internal sealed partial class Evaluator
             return replaced.Value is null || Walk(replaced.Value, reference.Path, index, bindings, next);
         }
 
-        if (node is null && !_context.HasDataOverrides)
-        {
-            return ValuePaths.Get(_data, path) is not { } baseValue || Walk(baseValue, reference.Path, index, bindings, next);
-        }
-
         if (node is { HasRules: true } || index == reference.Path.Count)
         {
             return FullValue(node, path) is not { } whole || Walk(whole, reference.Path, index, bindings, next);
@@ -79,14 +74,24 @@ internal sealed partial class Evaluator
             return Descend(text.Value);
         }
 
+        if (node is null && ValuePaths.Get(_data, path) is not ObjectValue)
+        {
+            // Below the rules, in base data that is no object (an array, a value): ordinary lookups from here.
+            return ValuePaths.Get(_data, path) is not { } baseValue || Walk(baseValue, reference.Path, index, bindings, next);
+        }
+
         if (IsUnboundPattern(segment, bindings))
         {
             return FullValue(node, path) is not { } whole || Walk(whole, reference.Path, index, bindings, next);
         }
 
-        return EvalTerm(segment, bindings, key => key is StringValue s
-            ? Descend(s.Value)
-            : FullValue(node, path) is not { } whole || Walk(whole, reference.Path, index, bindings, next));
+        // Documents under data have string keys; OPA looks numbers up by their text (data.a[2] is data.a["2"]).
+        return EvalTerm(segment, bindings, key => key switch
+        {
+            StringValue s => Descend(s.Value),
+            NumberValue n => Descend(n.Text),
+            _ => FullValue(node, path) is not { } whole || Walk(whole, reference.Path, index, bindings, next),
+        });
 
         bool Descend(string key)
         {
