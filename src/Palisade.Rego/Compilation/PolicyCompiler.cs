@@ -49,6 +49,7 @@ internal static class PolicyCompiler
         }
 
         CheckConflicts(root);
+        RecursionCheck.Check(root);
         return new CompiledPolicy(root, builtins);
     }
 

@@ -34,6 +34,13 @@ internal sealed class EvaluationContext
     public EvaluationContext WithData(IReadOnlyList<string> path, Value value) =>
         new(this) { DataOverrides = [.. DataOverrides, (path, value)] };
 
+    public EvaluationContext WithoutFunction(string name)
+    {
+        var overrides = new Dictionary<string, Term>(FunctionOverrides, StringComparer.Ordinal);
+        overrides.Remove(name);
+        return new(this) { FunctionOverrides = overrides };
+    }
+
     public EvaluationContext WithFunction(string name, Term replacement) =>
         new(this) { FunctionOverrides = new Dictionary<string, Term>(FunctionOverrides, StringComparer.Ordinal) { [name] = replacement } };
 }

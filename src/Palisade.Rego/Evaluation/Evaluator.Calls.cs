@@ -92,10 +92,11 @@ internal sealed partial class Evaluator
         var name = FunctionName(call.Operator);
         if (_context.FunctionOverrides.TryGetValue(name, out var replacement))
         {
-            if (replacement is RefTerm target && (target.HeadName == "data" || _policy.Builtins.TryGet(target.DottedName() ?? "", out _)))
+            if (replacement is RefTerm target && IsFunctionRef(target))
             {
+                // The replacement sees the original: a mock of count may call count.
                 var replaced = ResolveFunction(call with { Operator = target });
-                return replaced with { Arity = Arity(call, replaced.Arity) };
+                return replaced with { Arity = Arity(call, replaced.Arity), Unmocks = name };
             }
 
             var fixedValue = replacement;
@@ -120,6 +121,10 @@ internal sealed partial class Evaluator
 
     private static int Arity(CallTerm call, int known) => known > 0 ? known : call.Arguments.Count;
 
+    private bool IsFunctionRef(RefTerm target) => target.HeadName == "data"
+        ? _policy.Root.Find(target.Path.Select(t => t is ScalarTerm { Value: StringValue s } ? s.Value : "").ToArray()) is { IsFunction: true }
+        : _policy.Builtins.TryGet(target.DottedName() ?? "", out _);
+
     private static string FunctionName(RefTerm op) =>
         op.HeadName == "data" ? "data." + string.Join('.', op.Path.Select(t => t is ScalarTerm { Value: StringValue s } ? s.Value : t.ToString())) : op.DottedName() ?? op.ToString();
 
@@ -132,7 +137,19 @@ internal sealed partial class Evaluator
 
         if (function.Node is { } node)
         {
-            return CallFunction(node, arguments, location) is not { } result || next(result);
+            var outer = _context;
+            Value? result;
+            try
+            {
+                _context = function.Unmocks is { } original ? _context.WithoutFunction(original) : _context;
+                result = CallFunction(node, arguments, location);
+            }
+            finally
+            {
+                _context = outer;
+            }
+
+            return result is null || next(result);
         }
 
         var builtin = function.Builtin!;
@@ -170,5 +187,6 @@ internal sealed partial class Evaluator
         return true;
     }
 
-    private sealed record Callable(string Name, int Arity, RuleTree? Node, BuiltinFunction? Builtin, Term? FixedValue);
+    /// <param name="Unmocks">The function a with replaced by this one, which inside it means the original again.</param>
+    private sealed record Callable(string Name, int Arity, RuleTree? Node, BuiltinFunction? Builtin, Term? FixedValue, string? Unmocks = null);
 }

@@ -24,7 +24,7 @@ internal sealed partial class Evaluator
         if (!_evaluating.Add(key))
         {
             var rule = node.Rules.FirstOrDefault() ?? node.Defaults[0];
-            throw new RegoException(ErrorCodes.RecursionError, $"rego_recursion_error: rule {rule.PathText} is recursive", rule.Location);
+            throw new RegoException(ErrorCodes.RecursionError, $"rule {rule.PathText} is recursive", rule.Location);
         }
 
         try

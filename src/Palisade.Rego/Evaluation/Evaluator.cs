@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Palisade.Rego.Ast;
 using Palisade.Rego.Builtins;
 using Palisade.Rego.Compilation;
@@ -175,6 +176,11 @@ internal sealed partial class Evaluator
     /// <summary>Counts work done, so that a runaway policy ends in an error rather than a hang.</summary>
     private void Step(Location location)
     {
+        if (!RuntimeHelpers.TryEnsureSufficientExecutionStack())
+        {
+            throw new RegoException(ErrorCodes.CancelError, "evaluation nested too deeply", location);
+        }
+
         if (++_steps % 1024 != 0)
         {
             return;
