@@ -97,13 +97,19 @@ internal static class RecursionCheck
             return term;
         }
 
-        // The deepest node the ref's ground prefix reaches: the ref may read anything within it.
+        // The deepest node the ref's ground prefix reaches: the ref may read anything within it. A path that leaves
+        // the tree reads base data only.
         var node = root;
         foreach (var segment in reference.Path)
         {
-            if (segment is not ScalarTerm { Value: StringValue s } || !node.Children.TryGetValue(s.Value, out var child))
+            if (segment is not ScalarTerm { Value: StringValue s })
             {
                 break;
+            }
+
+            if (!node.Children.TryGetValue(s.Value, out var child))
+            {
+                return term;
             }
 
             node = child;
