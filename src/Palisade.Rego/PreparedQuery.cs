@@ -61,15 +61,11 @@ public sealed class PreparedQuery
         foreach (var expr in _query.Expressions)
         {
             Value value = BooleanValue.True;
-            if (!expr.Negated && expr.Content is Term term and not CallTerm)
+            evaluator.EvalExprValue(expr, bindings, v =>
             {
-                evaluator.EvalTerm(term, bindings, v =>
-                {
-                    value = v;
-                    return false;
-                });
-            }
-
+                value = v;
+                return false;
+            });
             values.Add(value);
         }
 

@@ -102,12 +102,18 @@ internal static class RecursionCheck
         var node = root;
         foreach (var segment in reference.Path)
         {
-            if (segment is not ScalarTerm { Value: StringValue s })
+            var key = segment switch
+            {
+                ScalarTerm { Value: StringValue s } => s.Value,
+                ScalarTerm { Value: NumberValue n } => n.Text,
+                _ => null,
+            };
+            if (key is null)
             {
                 break;
             }
 
-            if (!node.Children.TryGetValue(s.Value, out var child))
+            if (!node.Children.TryGetValue(key, out var child))
             {
                 return term;
             }

@@ -68,6 +68,12 @@ internal sealed class SafetyOrder(Func<CallTerm, int?> arityOf)
         var reads = new HashSet<string>(StringComparer.Ordinal);
         foreach (var with in expr.With)
         {
+            // with count as mock_count: a function named as the replacement is no variable.
+            if (with.Value is VarTerm or RefTerm && NamesFunction(with.Value))
+            {
+                continue;
+            }
+
             Vars.Collect(with.Value, reads);
         }
 
@@ -186,6 +192,12 @@ internal sealed class SafetyOrder(Func<CallTerm, int?> arityOf)
 
     private static bool IsPattern(Term term) => term is VarTerm or ArrayTerm or ObjectTerm;
 
+    private bool NamesFunction(Term term)
+    {
+        var reference = term as RefTerm ?? new RefTerm(term, [], term.Location);
+        return arityOf(new CallTerm(reference, [], term.Location)) is not null;
+    }
+
     /// <summary>Values of two object terms paired by their (scalar) keys, when both have exactly the same keys.</summary>
     public static IReadOnlyList<(Term, Term)>? ObjectPairs(ObjectTerm a, ObjectTerm b)
     {
@@ -253,6 +265,28 @@ internal sealed class SafetyOrder(Func<CallTerm, int?> arityOf)
             case ArrayComprehension or SetComprehension or ObjectComprehension:
                 // Closures read only the variables bound around them; their own are local. The comprehension's body
                 // is ordered with what is bound at this point.
+                break;
+            case TemplateStringTerm template:
+                // Each embedded expression is a small body of its own: what it declares or binds inside is local.
+                foreach (var part in template.Parts.Where(p => p.Expression is not null))
+                {
+                    var expr = part.Expression!;
+                    var mentioned = new HashSet<string>(StringComparer.Ordinal);
+                    if (expr.Content is Term embedded)
+                    {
+                        TermReads(embedded, mentioned);
+                    }
+                    else
+                    {
+                        Vars.Collect(expr, mentioned);
+                    }
+
+                    var local = new HashSet<string>(StringComparer.Ordinal);
+                    Vars.CollectDeclared(new Body([expr], expr.Location), local);
+                    mentioned.ExceptWith(local);
+                    reads.UnionWith(mentioned);
+                }
+
                 break;
             default:
                 Vars.Collect(term, reads);

@@ -121,23 +121,11 @@ internal sealed partial class Evaluator
 
             var values = new List<Value>();
             var embedded = part.Expression;
-            var term = embedded.Content as Term;
-            if (term is not null && embedded.With.Count == 0 && !embedded.Negated && term is not CallTerm { Name: Operators.Unify or Operators.Assign })
+            EvalExprValue(embedded, bindings, value =>
             {
-                EvalTerm(term, bindings, value =>
-                {
-                    values.Add(value);
-                    return true;
-                });
-            }
-            else
-            {
-                EvalExpr(embedded, bindings, () =>
-                {
-                    values.Add(BooleanValue.True);
-                    return true;
-                });
-            }
+                values.Add(value);
+                return true;
+            });
 
             text.Append(values.Count switch
             {

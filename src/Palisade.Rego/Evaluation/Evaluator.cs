@@ -66,6 +66,64 @@ internal sealed partial class Evaluator
         return EvalPositive(expr, bindings, next);
     }
 
+    /// <summary>
+    /// The values of an expression, as queries and templates report them: a lone term's value (under its with
+    /// modifiers), otherwise true for each way the expression holds.
+    /// </summary>
+    public bool EvalExprValue(Expr expr, Bindings bindings, Func<Value, bool> next)
+    {
+        if (expr.Negated || expr.Content is not Term term || term is CallTerm { Name: Operators.Unify or Operators.Assign or Operators.Member or Operators.MemberWithKey })
+        {
+            return EvalExpr(expr, bindings, () => next(BooleanValue.True));
+        }
+
+        if (term is CallTerm call && !IsValueCall(call))
+        {
+            return EvalExpr(expr, bindings, () => next(BooleanValue.True));
+        }
+
+        return expr.With.Count == 0
+            ? EvalTerm(term, bindings, next)
+            : EvalWithValues(expr, 0, term, bindings, next);
+    }
+
+    /// <summary>A call whose arguments match its arity has a value; one with an extra output argument only holds.</summary>
+    private bool IsValueCall(CallTerm call) => call.Name is not ("print" or "internal.print") && ResolveFunction(call).Arity == call.Arguments.Count;
+
+    private bool EvalWithValues(Expr expr, int index, Term term, Bindings bindings, Func<Value, bool> next)
+    {
+        if (index == expr.With.Count)
+        {
+            return EvalTerm(term, bindings, next);
+        }
+
+        var saved = _context;
+        return EvalWithValue(expr.With[index], bindings, replacement =>
+        {
+            _context = replacement;
+            try
+            {
+                return EvalWithValues(expr, index + 1, term, bindings, value =>
+                {
+                    var inside = _context;
+                    _context = saved;
+                    try
+                    {
+                        return next(value);
+                    }
+                    finally
+                    {
+                        _context = inside;
+                    }
+                });
+            }
+            finally
+            {
+                _context = saved;
+            }
+        });
+    }
+
     private bool EvalPositive(Expr expr, Bindings bindings, Func<bool> next) => expr.Content switch
     {
         CallTerm call => EvalCallExpr(call, bindings, next),
@@ -90,6 +148,11 @@ internal sealed partial class Evaluator
     private bool EvalEvery(Every every, Bindings bindings, Func<bool> next) =>
         EvalTerm(every.Domain, bindings, domain =>
         {
+            if (domain is not (ArrayValue or ObjectValue or SetValue))
+            {
+                return true; // every over something that is not a collection is undefined, as in OPA
+            }
+
             foreach (var (key, value) in Members(domain))
             {
                 var mark = bindings.Mark;
