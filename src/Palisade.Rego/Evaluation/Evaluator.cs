@@ -223,7 +223,10 @@ internal sealed partial class Evaluator
             var node = head == "data" ? _policy.Root.Find(path!) : null;
             if (node is { IsFunction: true })
             {
-                return next(_context.WithFunction("data." + string.Join('.', path), with.Value));
+                var function = with.Value as RefTerm ?? (with.Value is VarTerm v && !bindings.IsBound(v.Name) ? new RefTerm(v, [], v.Location) : null);
+                return function is not null && IsFunctionRef(function)
+                    ? next(_context.WithFunction("data." + string.Join('.', path), function))
+                    : EvalTerm(with.Value, bindings, value => next(_context.WithFunction("data." + string.Join('.', path), new ScalarTerm(value, with.Value.Location))));
             }
 
             return EvalTerm(with.Value, bindings, value => next(head == "input"
@@ -231,9 +234,15 @@ internal sealed partial class Evaluator
                 : _context.WithData(path!, value)));
         }
 
-        // with count as mock: a builtin replaced by a value or another function.
+        // with count as mock: a builtin replaced by another function, or by a value computed here and now.
         var name = target.DottedName() ?? target.ToString();
-        return next(_context.WithFunction(name, with.Value));
+        var replacement = with.Value as RefTerm ?? (with.Value is VarTerm v && !bindings.IsBound(v.Name) ? new RefTerm(v, [], v.Location) : null);
+        if (replacement is not null && IsFunctionRef(replacement))
+        {
+            return next(_context.WithFunction(name, replacement));
+        }
+
+        return EvalTerm(with.Value, bindings, value => next(_context.WithFunction(name, new ScalarTerm(value, with.Value.Location))));
     }
 
     /// <summary>Counts work done, so that a runaway policy ends in an error rather than a hang.</summary>
