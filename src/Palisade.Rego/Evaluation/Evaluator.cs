@@ -223,7 +223,7 @@ internal sealed partial class Evaluator
             var node = head == "data" ? _policy.Root.Find(path!) : null;
             if (node is { IsFunction: true })
             {
-                var function = with.Value as RefTerm ?? (with.Value is VarTerm v && !bindings.IsBound(v.Name) ? new RefTerm(v, [], v.Location) : null);
+                var function = with.Value as RefTerm ?? (with.Value is VarTerm name2 && !bindings.IsBound(name2.Name) ? new RefTerm(name2, [], name2.Location) : null);
                 return function is not null && IsFunctionRef(function)
                     ? next(_context.WithFunction("data." + string.Join('.', path), function))
                     : EvalTerm(with.Value, bindings, value => next(_context.WithFunction("data." + string.Join('.', path), new ScalarTerm(value, with.Value.Location))));
@@ -236,7 +236,7 @@ internal sealed partial class Evaluator
 
         // with count as mock: a builtin replaced by another function, or by a value computed here and now.
         var name = target.DottedName() ?? target.ToString();
-        var replacement = with.Value as RefTerm ?? (with.Value is VarTerm v && !bindings.IsBound(v.Name) ? new RefTerm(v, [], v.Location) : null);
+        var replacement = with.Value as RefTerm ?? (with.Value is VarTerm name1 && !bindings.IsBound(name1.Name) ? new RefTerm(name1, [], name1.Location) : null);
         if (replacement is not null && IsFunctionRef(replacement))
         {
             return next(_context.WithFunction(name, replacement));
