@@ -7,9 +7,13 @@ if (args.Length == 0)
 }
 
 var verbose = args.Contains("--verbose");
+var roots = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal)).ToArray();
+string Relative(string file) =>
+    roots.Where(Directory.Exists).Select(r => Path.GetRelativePath(r, file)).FirstOrDefault(r => !r.StartsWith("..", StringComparison.Ordinal))?.Replace('\\', '/')
+    ?? Path.GetFileName(file);
 var passed = 0;
 var failed = 0;
-foreach (var testCase in CaseLoader.Load(args.Where(a => !a.StartsWith("--", StringComparison.Ordinal))))
+foreach (var testCase in CaseLoader.Load(roots))
 {
     var outcome = CaseRunner.Run(testCase);
     if (outcome.Passed)
@@ -23,7 +27,7 @@ foreach (var testCase in CaseLoader.Load(args.Where(a => !a.StartsWith("--", Str
     else
     {
         failed++;
-        Console.WriteLine($"FAIL {testCase.Note} ({Path.GetFileName(testCase.File)}): {outcome.Reason}");
+        Console.WriteLine($"FAIL {Relative(testCase.File)} :: {testCase.Note}\t{outcome.Reason}");
     }
 }
 
