@@ -11,6 +11,7 @@ public static class PalisadeCommand
         var root = new RootCommand("Palisade keeps a Kubernetes cluster's network security policy in Git.")
         {
             GenerateCommand.Create(),
+            EvalCommand.Create(),
         };
         return root;
     }
