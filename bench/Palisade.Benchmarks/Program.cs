@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(Palisade.Benchmarks.RegoBenchmarks).Assembly).Run(args);
