@@ -31,8 +31,13 @@ internal sealed record GatekeeperPolicy(string Name, string Package, IReadOnlyLi
         var reader = new ManifestReader();
         var template = (MappingNode)reader.ReadFile(Path.Combine(folder, "template.yaml"))[0].Root!;
         var target = (MappingNode)((SequenceNode)((MappingNode)template["spec"]!)["targets"]!).Items[0];
-        var modules = new List<string> { ((ScalarNode)target["rego"]!).AsString };
-        if (target["libs"] is SequenceNode libs)
+
+        // Rego is either the target's own rego/libs, or (newer templates) the source of its code entry for engine Rego.
+        var source = target["rego"] is not null ? target
+            : (MappingNode)((MappingNode)((SequenceNode)target["code"]!).Items.Cast<MappingNode>()
+                .First(c => c["engine"] is ScalarNode { Text: "Rego" }))["source"]!;
+        var modules = new List<string> { ((ScalarNode)source["rego"]!).AsString };
+        if (source["libs"] is SequenceNode libs)
         {
             modules.AddRange(libs.Items.Cast<ScalarNode>().Select(l => l.AsString));
         }
