@@ -5,5 +5,11 @@ internal static class BuiltinFamilies
 {
     public static readonly IReadOnlyList<Func<IEnumerable<BuiltinFunction>>> All =
     [
+        Comparison.ComparisonBuiltins.Functions,
+        Arithmetic.ArithmeticBuiltins.Functions,
+        Arithmetic.RoundingBuiltins.Functions,
+        Arithmetic.RangeBuiltins.Functions,
+        Bits.BitsBuiltins.Functions,
+        Aggregates.AggregateBuiltins.Functions,
     ];
 }

@@ -1,0 +1,26 @@
+using System.Numerics;
+using Palisade.Rego.Values;
+
+namespace Palisade.Rego.Builtins.Arithmetic;
+
+/// <summary>
+/// How OPA computes with numbers: integers in the int32 window take a machine fast path, other integers are exact
+/// big integers, and everything else is a 64-bit-mantissa binary float read from the number's text.
+/// </summary>
+internal static class OpaNumbers
+{
+    /// <summary>
+    /// An integer in the int32 window, where OPA's fast path runs (a product of two such fits a long).
+    /// </summary>
+    public static bool TrySmall(NumberValue number, out long value) =>
+        number.TryGetInt64(out value) && value is >= int.MinValue and <= int.MaxValue;
+
+    /// <summary>The number as OPA's big.Float reads its text.</summary>
+    public static BinaryFloat ToFloat(NumberValue number) => BinaryFloat.Parse(number.Text);
+
+    /// <summary>A float result, printed as OPA prints it and kept with that text.</summary>
+    public static NumberValue FromFloat(BinaryFloat value) => NumberValue.Parse(value.ToOpaText());
+
+    /// <summary>The exact integer, or null for numbers with a fraction.</summary>
+    public static BigInteger? ToInteger(NumberValue number) => number.AsBigInteger;
+}

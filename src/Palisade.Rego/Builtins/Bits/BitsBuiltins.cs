@@ -1,0 +1,44 @@
+using System.Numerics;
+using Palisade.Rego.Builtins.Arithmetic;
+using Palisade.Rego.Types;
+using Palisade.Rego.Values;
+
+namespace Palisade.Rego.Builtins.Bits;
+
+/// <summary>
+/// <c>bits.*</c> on integers of any size, in two's complement (so <c>bits.negate(x)</c> is <c>-x - 1</c> and a
+/// right shift of a negative number rounds toward minus infinity, as Go's big.Int does).
+/// </summary>
+internal static class BitsBuiltins
+{
+    public static IEnumerable<BuiltinFunction> Functions()
+    {
+        var binary = FunctionSignature.Of(RegoType.Number, RegoType.Number, RegoType.Number);
+        yield return new BuiltinFunction("bits.and", binary, (_, args) => NumberValue.Of(Int(args, 0) & Int(args, 1)));
+        yield return new BuiltinFunction("bits.or", binary, (_, args) => NumberValue.Of(Int(args, 0) | Int(args, 1)));
+        yield return new BuiltinFunction("bits.xor", binary, (_, args) => NumberValue.Of(Int(args, 0) ^ Int(args, 1)));
+        yield return new BuiltinFunction("bits.negate", FunctionSignature.Of(RegoType.Number, RegoType.Number), (_, args) => NumberValue.Of(-Int(args, 0) - 1));
+        yield return new BuiltinFunction("bits.lsh", binary, (_, args) => NumberValue.Of(Int(args, 0) << Shift(args)));
+        yield return new BuiltinFunction("bits.rsh", binary, (_, args) => NumberValue.Of(Int(args, 0) >> Shift(args)));
+    }
+
+    private static BigInteger Int(ReadOnlySpan<Value> args, int index) => RangeBuiltins.Integer(args, index);
+
+    /// <summary>The shift count: a non-negative machine integer.</summary>
+    private static int Shift(ReadOnlySpan<Value> args)
+    {
+        var count = Operands.Number(args, 1);
+        if (!count.TryGetInt64(out var value))
+        {
+            // OPA reads the count as a machine int; anything else gets the floating-point message.
+            throw new BuiltinTypeException("operand 2 must be integer number but got floating-point number");
+        }
+
+        if (value < 0)
+        {
+            throw new BuiltinTypeException("operand 2 must be an unsigned integer number but got a negative integer");
+        }
+
+        return value > int.MaxValue ? throw new BuiltinException("shift count too large") : (int)value;
+    }
+}
