@@ -11,5 +11,11 @@ internal static class BuiltinFamilies
         Arithmetic.RangeBuiltins.Functions,
         Bits.BitsBuiltins.Functions,
         Aggregates.AggregateBuiltins.Functions,
+        Arrays.ArrayBuiltins.Functions,
+        Sets.SetBuiltins.Functions,
+        Objects.ObjectBuiltins.Functions,
+        Objects.ObjectUnionBuiltins.Functions,
+        Objects.JsonFilterBuiltins.Functions,
+        Objects.JsonPatchBuiltin.Functions,
     ];
 }
