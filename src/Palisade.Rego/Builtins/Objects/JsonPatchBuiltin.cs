@@ -27,8 +27,9 @@ internal static class JsonPatchBuiltin
 
             return document;
         }
-        catch (PatchException)
+        catch (Exception e) when (e is PatchException or BuiltinException)
         {
+            // OPA reports no error for a patch that fails, not even for a malformed path: the call is undefined.
             return null;
         }
     }
