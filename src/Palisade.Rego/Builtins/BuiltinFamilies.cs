@@ -17,5 +17,7 @@ internal static class BuiltinFamilies
         Objects.ObjectUnionBuiltins.Functions,
         Objects.JsonFilterBuiltins.Functions,
         Objects.JsonPatchBuiltin.Functions,
+        Graph.WalkBuiltin.Functions,
+        Graph.ReachableBuiltins.Functions,
     ];
 }
