@@ -10,15 +10,17 @@ internal static class AggregateBuiltins
 {
     public static IEnumerable<BuiltinFunction> Functions()
     {
+        // The union members are listed in the order OPA declares them.
         var collection = RegoType.AnyOf(RegoType.SetOf(RegoType.Any), RegoType.ArrayOf(RegoType.Any));
+        var sortable = RegoType.AnyOf(RegoType.ArrayOf(RegoType.Any), RegoType.SetOf(RegoType.Any));
         var numbers = RegoType.AnyOf(RegoType.SetOf(RegoType.Number), RegoType.ArrayOf(RegoType.Number));
-        var countable = RegoType.AnyOf(RegoType.ArrayOf(RegoType.Any), RegoType.ObjectOf(RegoType.Any, RegoType.Any), RegoType.SetOf(RegoType.Any), RegoType.String);
+        var countable = RegoType.AnyOf(RegoType.SetOf(RegoType.Any), RegoType.ArrayOf(RegoType.Any), RegoType.ObjectOf(RegoType.Any, RegoType.Any), RegoType.String);
         yield return new BuiltinFunction("count", FunctionSignature.Of(RegoType.Number, countable), (_, args) => Count(args[0]));
         yield return new BuiltinFunction("sum", FunctionSignature.Of(RegoType.Number, numbers), (_, args) => Sum(args[0]));
         yield return new BuiltinFunction("product", FunctionSignature.Of(RegoType.Number, numbers), (_, args) => Product(args[0]));
         yield return new BuiltinFunction("max", FunctionSignature.Of(RegoType.Any, collection), (_, args) => Max(args[0]));
         yield return new BuiltinFunction("min", FunctionSignature.Of(RegoType.Any, collection), (_, args) => Min(args[0]));
-        yield return new BuiltinFunction("sort", FunctionSignature.Of(RegoType.ArrayOf(RegoType.Any), collection), (_, args) => Sort(args[0]));
+        yield return new BuiltinFunction("sort", FunctionSignature.Of(RegoType.ArrayOf(RegoType.Any), sortable), (_, args) => Sort(args[0]));
     }
 
     /// <summary>Strings count Unicode code points, not UTF-16 units.</summary>

@@ -12,7 +12,7 @@ internal static class ReachableBuiltins
 {
     public static IEnumerable<BuiltinFunction> Functions()
     {
-        var vertices = RegoType.AnyOf(RegoType.ArrayOf(RegoType.Any), RegoType.SetOf(RegoType.Any));
+        var vertices = RegoType.AnyOf(RegoType.SetOf(RegoType.Any), RegoType.ArrayOf(RegoType.Any));
         var graph = RegoType.ObjectOf(RegoType.Any, vertices);
         yield return new BuiltinFunction("graph.reachable", FunctionSignature.Of(RegoType.SetOf(RegoType.Any), graph, vertices), (_, args) => Reachable(Operands.Object(args, 0), Initial(args[1])));
         yield return new BuiltinFunction("graph.reachable_paths", FunctionSignature.Of(RegoType.SetOf(RegoType.ArrayOf(RegoType.Any)), graph, vertices), (_, args) => ReachablePaths(Operands.Object(args, 0), Initial(args[1])));

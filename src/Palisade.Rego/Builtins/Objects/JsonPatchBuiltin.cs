@@ -12,7 +12,9 @@ internal static class JsonPatchBuiltin
 {
     public static IEnumerable<BuiltinFunction> Functions()
     {
-        var operations = RegoType.ArrayOf(RegoType.ObjectOf(RegoType.String, RegoType.Any));
+        // OPA declares the operations as objects with static "op" (string) and "path" keys; our types have no static
+        // properties, so an array of objects.
+        var operations = RegoType.ArrayOf(RegoType.ObjectOf(RegoType.Any, RegoType.Any));
         yield return new BuiltinFunction("json.patch", FunctionSignature.Of(RegoType.Any, RegoType.Any, operations), (_, args) => Patch(args[0], Operands.Array(args, 1)));
     }
 

@@ -9,11 +9,11 @@ internal static class ObjectBuiltins
     public static IEnumerable<BuiltinFunction> Functions()
     {
         var obj = RegoType.ObjectOf(RegoType.Any, RegoType.Any);
-        var keys = RegoType.AnyOf(RegoType.ArrayOf(RegoType.Any), obj, RegoType.SetOf(RegoType.Any));
+        var keys = RegoType.AnyOf(RegoType.ArrayOf(RegoType.Any), RegoType.SetOf(RegoType.Any), obj);
         yield return new BuiltinFunction("object.get", FunctionSignature.Of(RegoType.Any, obj, RegoType.Any, RegoType.Any), Get);
         yield return new BuiltinFunction("object.keys", FunctionSignature.Of(RegoType.SetOf(RegoType.Any), obj), (_, args) => SetValue.Of(Operands.Object(args, 0).Keys.ToArray()));
-        yield return new BuiltinFunction("object.remove", FunctionSignature.Of(obj, obj, keys), (_, args) => Remove(Operands.Object(args, 0), KeySet(args[1])));
-        yield return new BuiltinFunction("object.filter", FunctionSignature.Of(obj, obj, keys), (_, args) => Filter(Operands.Object(args, 0), KeySet(args[1])));
+        yield return new BuiltinFunction("object.remove", FunctionSignature.Of(RegoType.Any, obj, keys), (_, args) => Remove(Operands.Object(args, 0), KeySet(args[1])));
+        yield return new BuiltinFunction("object.filter", FunctionSignature.Of(RegoType.Any, obj, keys), (_, args) => Filter(Operands.Object(args, 0), KeySet(args[1])));
     }
 
     /// <summary>

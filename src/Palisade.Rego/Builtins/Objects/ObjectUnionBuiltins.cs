@@ -12,7 +12,7 @@ internal static class ObjectUnionBuiltins
         var subsettable = RegoType.AnyOf(obj, RegoType.SetOf(RegoType.Any), RegoType.ArrayOf(RegoType.Any));
         yield return new BuiltinFunction("object.union", FunctionSignature.Of(RegoType.Any, obj, obj), (_, args) => Merge(Operands.Object(args, 0), Operands.Object(args, 1)));
         yield return new BuiltinFunction("object.union_n", FunctionSignature.Of(RegoType.Any, RegoType.ArrayOf(obj)), (_, args) => UnionN(Operands.Array(args, 0)));
-        yield return new BuiltinFunction("object.subset", FunctionSignature.Of(RegoType.Boolean, subsettable, subsettable), (_, args) => BooleanValue.Of(Subset(args[0], args[1])));
+        yield return new BuiltinFunction("object.subset", FunctionSignature.Of(RegoType.Any, subsettable, subsettable), (_, args) => BooleanValue.Of(Subset(args[0], args[1])));
     }
 
     /// <summary>Keys of b overwrite keys of a, except that two objects under one key merge recursively.</summary>
