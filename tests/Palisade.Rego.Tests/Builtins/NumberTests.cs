@@ -171,6 +171,11 @@ public sealed class ArithmeticTests
         Expect("[0, 1, 2, 3]", "numbers.range", "0", "3");
         Expect("[3, 2, 1, 0]", "numbers.range", "3", "0");
         Expect("[-2]", "numbers.range", "-2", "-2");
+        Expect("[0]", "numbers.range", "0", "0");
+        Expect("[-2, -1, 0, 1, 2, 3]", "numbers.range", "-2", "3");
+        Expect("[2, 1, 0, -1, -2, -3]", "numbers.range", "2", "-3");
+        Expect("[49649733057, 49649733058, 49649733059, 49649733060]", "numbers.range", "49649733057", "49649733060");
+        Expect("[0, 1]", "numbers.range", "0.0", "0.1e1");
         Expect("[18446744073709551614, 18446744073709551615, 18446744073709551616]", "numbers.range", "18446744073709551614", "18446744073709551616");
         Expect("[0, 2, 4]", "numbers.range_step", "0", "5", "2");
         Expect("[5, 3, 1]", "numbers.range_step", "5", "0", "2");
@@ -194,6 +199,14 @@ public sealed class BitsTests
     [InlineData("bits.rsh", "-5", "1", "-3")]
     [InlineData("bits.rsh", "18446744073709551616", "63", "2")]
     [InlineData("bits.and", "18446744073709551615", "18446744073709551616", "0")]
+    [InlineData("bits.and", "7", "9", "1")]
+    [InlineData("bits.and", "50", "0", "0")]
+    [InlineData("bits.or", "50", "0", "50")]
+    [InlineData("bits.xor", "42", "3", "41")]
+    [InlineData("bits.xor", "42", "42", "0")]
+    [InlineData("bits.lsh", "1", "3", "8")]
+    [InlineData("bits.lsh", "2147483647", "1", "4294967294")]
+    [InlineData("bits.rsh", "8", "3", "1")]
     public void Computes(string name, string a, string b, string expected) => Expect(expected, name, a, b);
 
     [Fact]
@@ -206,7 +219,9 @@ public sealed class BitsTests
     [Fact]
     public void RejectsFractionsAndNegativeShifts()
     {
-        TypeError("operand 1 must be integer number but got floating-point number", "bits.and", "1.5", "1");
+        TypeError("operand 1 must be integer number but got floating-point number", "bits.and", "7.2", "42");
+        TypeError("operand 1 must be integer number but got floating-point number", "bits.lsh", "7.2", "42");
+        TypeError("operand 1 must be integer number but got floating-point number", "bits.rsh", "7.2", "42");
         TypeError("operand 2 must be integer number but got floating-point number", "bits.or", "1", "1.5");
         TypeError("operand 1 must be integer number but got floating-point number", "bits.negate", "1.5");
         TypeError("operand 2 must be an unsigned integer number but got a negative integer", "bits.lsh", "1", "-1");
