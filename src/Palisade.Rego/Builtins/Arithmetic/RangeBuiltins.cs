@@ -13,23 +13,11 @@ internal static class RangeBuiltins
         yield return new BuiltinFunction(
             "numbers.range",
             FunctionSignature.Of(result, RegoType.Number, RegoType.Number),
-            (context, args) => Range(context, Integer(args, 0), Integer(args, 1), BigInteger.One));
+            (context, args) => Range(context, Operands.Integer(args, 0), Operands.Integer(args, 1), BigInteger.One));
         yield return new BuiltinFunction(
             "numbers.range_step",
             FunctionSignature.Of(result, RegoType.Number, RegoType.Number, RegoType.Number),
             RangeStep);
-    }
-
-    /// <summary>OPA's integer operand: "must be integer" for non-numbers, "integer number" for fractions.</summary>
-    public static BigInteger Integer(ReadOnlySpan<Value> args, int index)
-    {
-        if (args[index] is not NumberValue number)
-        {
-            throw Operands.Mismatch(index, "integer", args[index]);
-        }
-
-        return OpaNumbers.ToInteger(number)
-            ?? throw new BuiltinTypeException($"operand {index + 1} must be integer number but got floating-point number");
     }
 
     public static ArrayValue Range(BuiltinContext context, BigInteger from, BigInteger to, BigInteger step)
@@ -52,9 +40,9 @@ internal static class RangeBuiltins
 
     private static Value? RangeStep(BuiltinContext context, ReadOnlySpan<Value> args)
     {
-        var from = Integer(args, 0);
-        var to = Integer(args, 1);
-        var step = Integer(args, 2);
+        var from = Operands.Integer(args, 0);
+        var to = Operands.Integer(args, 1);
+        var step = Operands.Integer(args, 2);
         if (step.Sign <= 0)
         {
             throw new BuiltinException("step must be a positive integer");

@@ -46,19 +46,10 @@ internal static class ArrayBuiltins
     private static Value? Slice(BuiltinContext context, ReadOnlySpan<Value> args)
     {
         var array = Operands.Array(args, 0);
-        var start = Index(args, 1);
-        var stop = Index(args, 2);
+        var start = Operands.Int64(args, 1);
+        var stop = Operands.Int64(args, 2);
         stop = Math.Clamp(stop, 0, array.Count);
         start = Math.Clamp(start, 0, stop);
         return ArrayValue.Wrap(array.Items[(int)start..(int)stop].ToArray());
-    }
-
-    /// <summary>A machine integer operand, as OPA's IntOperand reads it.</summary>
-    internal static long Index(ReadOnlySpan<Value> args, int index)
-    {
-        var number = Operands.Number(args, index);
-        return number.TryGetInt64(out var value)
-            ? value
-            : throw new BuiltinTypeException($"operand {index + 1} must be integer number but got floating-point number");
     }
 }

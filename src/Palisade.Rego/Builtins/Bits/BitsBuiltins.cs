@@ -1,5 +1,4 @@
 using System.Numerics;
-using Palisade.Rego.Builtins.Arithmetic;
 using Palisade.Rego.Types;
 using Palisade.Rego.Values;
 
@@ -22,7 +21,7 @@ internal static class BitsBuiltins
         yield return new BuiltinFunction("bits.rsh", binary, (_, args) => NumberValue.Of(Int(args, 0) >> Shift(args)));
     }
 
-    private static BigInteger Int(ReadOnlySpan<Value> args, int index) => RangeBuiltins.Integer(args, index);
+    private static BigInteger Int(ReadOnlySpan<Value> args, int index) => Operands.Integer(args, index);
 
     /// <summary>The shift count: a non-negative machine integer.</summary>
     private static int Shift(ReadOnlySpan<Value> args)
