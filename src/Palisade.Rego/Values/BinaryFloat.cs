@@ -94,9 +94,42 @@ internal readonly struct BinaryFloat
             return new BinaryFloat(negative, BigInteger.Zero, 0, precision);
         }
 
+        if (Math.Abs(exponent) > MaxExactPowerOfFive)
+        {
+            // Go scales the digits by a power of five that it can no longer hold exactly; follow its steps so that
+            // the last bit comes out as Go's does.
+            var digitsTimesTwo = new BinaryFloat(negative, mantissa, exponent, precision);
+            var power = PowerOfFive(Math.Abs(exponent), precision + 64);
+            return exponent < 0 ? Divide(digitsTimesTwo, power, precision) : Multiply(digitsTimesTwo, power, precision);
+        }
+
         return exponent >= 0
             ? Round(negative, mantissa * BigInteger.Pow(10, exponent), BigInteger.One, precision)
             : Round(negative, mantissa, BigInteger.Pow(10, -exponent), precision);
+    }
+
+    /// <summary>The largest n for which Go's 128-bit 5^n is exact, so that reading text is correctly rounded.</summary>
+    private const int MaxExactPowerOfFive = 55;
+
+    /// <summary>5^n as Go's big.Float pow5 computes it: 5^27 exactly, then squarings at 64 more bits.</summary>
+    private static BinaryFloat PowerOfFive(int n, int precision)
+    {
+        const int Largest = 27;
+        var z = Normalize(false, BigInteger.Pow(5, Largest), 0, precision);
+        n -= Largest;
+        var f = Normalize(false, 5, 0, precision + 64);
+        while (n > 0)
+        {
+            if ((n & 1) != 0)
+            {
+                z = Multiply(z, f, precision);
+            }
+
+            f = Multiply(f, f, precision + 64);
+            n >>= 1;
+        }
+
+        return z;
     }
 
     public static BinaryFloat operator +(BinaryFloat a, BinaryFloat b) => Add(a, b, b.Negative);
@@ -115,14 +148,15 @@ internal readonly struct BinaryFloat
     }
 
     /// <summary>The quotient, correctly rounded. The caller rules out a zero divisor.</summary>
-    public static BinaryFloat operator /(BinaryFloat a, BinaryFloat b)
+    public static BinaryFloat operator /(BinaryFloat a, BinaryFloat b) => Divide(a, b, Math.Max(a.Precision, b.Precision));
+
+    public static BinaryFloat Divide(BinaryFloat a, BinaryFloat b, int precision)
     {
         if (b.IsZero)
         {
             throw new DivideByZeroException();
         }
 
-        var precision = Math.Max(a.Precision, b.Precision);
         var negative = a.Negative != b.Negative;
         if (a.IsZero)
         {

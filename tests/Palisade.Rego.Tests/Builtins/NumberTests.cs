@@ -19,11 +19,16 @@ public sealed class BinaryFloatTests
     [InlineData("1e3", "1000")]
     [InlineData("-0", "-0")]
     [InlineData("0", "0")]
+    [InlineData("1e-100", "1e-100")]
+    [InlineData("-2.5e-70", "-2.5e-70")]
+    [InlineData("1.000000000000000000000000000000000000000000000000000000000000", "1")]
+    [InlineData("0.1e-60", "1e-61")]
     public void ReadsAndPrintsAsGo(string text, string printed) => Assert.Equal(printed, BinaryFloat.Parse(text).ToOpaText());
 
     [Fact]
     public void IntegersBeyondSixtyFourBitsAreRounded()
     {
+        Assert.Equal("1" + new string('0', 100), BinaryFloat.Parse("1e100").ToOpaText());
         // 2^64 + 1 needs 65 bits: it rounds to 2^64, and the shortest digits within half an ulp come out.
         Assert.Equal("18446744073709551616", BinaryFloat.Parse("18446744073709551617").ToOpaText());
         Assert.Equal("18446744073709551615", BinaryFloat.Parse("18446744073709551615").ToOpaText());
