@@ -102,6 +102,8 @@ public sealed class ArithmeticTests
     [InlineData("rem", "10", "18446744073709551616", "10")]
     [InlineData("rem", "18446744073709551617", "2", "1")]
     [InlineData("rem", "4.0", "2", "0")]
+    [InlineData("mul", "1e-800", "1e800", "1")]
+    [InlineData("plus", "1e-800", "1", "1")]
     public void Computes(string name, string a, string b, string expected) => Expect(expected, name, a, b);
 
     [Fact]

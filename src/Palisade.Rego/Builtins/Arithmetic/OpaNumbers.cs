@@ -13,7 +13,7 @@ internal static class OpaNumbers
     /// An integer in the int32 window, where OPA's fast path runs (a product of two such fits a long).
     /// </summary>
     public static bool TrySmall(NumberValue number, out long value) =>
-        number.TryGetInt64(out value) && value is >= int.MinValue and <= int.MaxValue;
+        number.TryGetInt64(out value) && value is >= int.MinValue and <= int.MaxValue && TextIsIntegral(number);
 
     /// <summary>The number as OPA's big.Float reads its text.</summary>
     public static BinaryFloat ToFloat(NumberValue number) => BinaryFloat.Parse(number.Text);
@@ -22,5 +22,12 @@ internal static class OpaNumbers
     public static NumberValue FromFloat(BinaryFloat value) => NumberValue.Parse(value.ToOpaText());
 
     /// <summary>The exact integer, or null for numbers with a fraction.</summary>
-    public static BigInteger? ToInteger(NumberValue number) => number.AsBigInteger;
+    public static BigInteger? ToInteger(NumberValue number) => TextIsIntegral(number) ? number.AsBigInteger : null;
+
+    /// <summary>
+    /// False for literals such as 1e-800 that a double rounds to an integer (zero) although the number has a
+    /// fraction; OPA reads the text, so such numbers take the float path.
+    /// </summary>
+    private static bool TextIsIntegral(NumberValue number) =>
+        number.SourceText is not { } text || text.AsSpan().IndexOfAny('.', 'e', 'E') < 0 || BinaryFloat.Parse(text).IsInteger;
 }
