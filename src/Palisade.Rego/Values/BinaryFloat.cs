@@ -76,7 +76,11 @@ internal readonly struct BinaryFloat
         var exponent = 0;
         if (e >= 0)
         {
-            exponent = int.Parse(span[(e + 1)..], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
+            if (!int.TryParse(span[(e + 1)..], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out exponent)
+                || Math.Abs(exponent) > 1_000_000_000)
+            {
+                throw new OverflowException($"exponent of {text} out of range");
+            }
             span = span[..e];
         }
 
@@ -107,6 +111,9 @@ internal readonly struct BinaryFloat
             ? Round(negative, mantissa * BigInteger.Pow(10, exponent), BigInteger.One, precision)
             : Round(negative, mantissa, BigInteger.Pow(10, -exponent), precision);
     }
+
+    /// <summary>The largest binary exponent printed; beyond it, formatting throws <see cref="OverflowException"/>.</summary>
+    private const int MaxPrintableExponent = 400_000;
 
     /// <summary>The largest n for which Go's 128-bit 5^n is exact, so that reading text is correctly rounded.</summary>
     private const int MaxExactPowerOfFive = 55;
@@ -340,6 +347,12 @@ internal readonly struct BinaryFloat
         if (mantissa.IsZero)
         {
             return ("", 0);
+        }
+
+        if (Math.Abs(exponent) > MaxPrintableExponent)
+        {
+            // Printing 2^±400000 takes over a hundred thousand digits; refuse rather than stall the evaluation.
+            throw new OverflowException("number too large or too small to print");
         }
 
         string text;

@@ -118,6 +118,14 @@ public sealed class ArithmeticTests
     }
 
     [Fact]
+    public void ExtremeMagnitudesFailInsteadOfStalling()
+    {
+        // 1.5e-100000000 reads fast (Go's power-of-five squaring) but would print with 10^8 digits.
+        Error("number too large or too small to print", "mul", "1.5e-100000000", "3");
+        Expect("1", "plus", "1.5e-100000000", "1");
+    }
+
+    [Fact]
     public void RemainderOfFractionsFails()
     {
         Error("modulo on floating-point number", "rem", "1.1", "1");

@@ -16,10 +16,31 @@ internal static class OpaNumbers
         number.TryGetInt64(out value) && value is >= int.MinValue and <= int.MaxValue && TextIsIntegral(number);
 
     /// <summary>The number as OPA's big.Float reads its text.</summary>
-    public static BinaryFloat ToFloat(NumberValue number) => BinaryFloat.Parse(number.Text);
+    public static BinaryFloat ToFloat(NumberValue number)
+    {
+        try
+        {
+            return BinaryFloat.Parse(number.Text);
+        }
+        catch (OverflowException e)
+        {
+            throw new BuiltinException(e.Message);
+        }
+    }
 
     /// <summary>A float result, printed as OPA prints it and kept with that text.</summary>
-    public static NumberValue FromFloat(BinaryFloat value) => NumberValue.Parse(value.ToOpaText());
+    public static NumberValue FromFloat(BinaryFloat value)
+    {
+        try
+        {
+            return NumberValue.Parse(value.ToOpaText());
+        }
+        catch (OverflowException e)
+        {
+            // Results whose digits would run to hundreds of thousands are refused rather than computed.
+            throw new BuiltinException(e.Message);
+        }
+    }
 
     /// <summary>The exact integer, or null for numbers with a fraction.</summary>
     public static BigInteger? ToInteger(NumberValue number) => TextIsIntegral(number) ? number.AsBigInteger : null;
@@ -29,5 +50,5 @@ internal static class OpaNumbers
     /// fraction; OPA reads the text, so such numbers take the float path.
     /// </summary>
     private static bool TextIsIntegral(NumberValue number) =>
-        number.SourceText is not { } text || text.AsSpan().IndexOfAny('.', 'e', 'E') < 0 || BinaryFloat.Parse(text).IsInteger;
+        number.SourceText is not { } text || text.AsSpan().IndexOfAny('.', 'e', 'E') < 0 || ToFloat(number).IsInteger;
 }
