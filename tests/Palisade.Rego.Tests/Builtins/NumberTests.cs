@@ -225,6 +225,15 @@ public sealed class BitsTests
     public void Computes(string name, string a, string b, string expected) => Expect(expected, name, a, b);
 
     [Fact]
+    public void HugeShifts()
+    {
+        Expect("0", "bits.rsh", "12345", "9999999999");
+        Expect("-1", "bits.rsh", "-12345", "9999999999");
+        Expect("0", "bits.lsh", "0", "9999999999");
+        Error("shift result too large", "bits.lsh", "1", "9999999999");
+    }
+
+    [Fact]
     public void Negates()
     {
         Expect("-43", "bits.negate", "42");

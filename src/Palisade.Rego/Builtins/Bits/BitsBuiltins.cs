@@ -17,9 +17,20 @@ internal static class BitsBuiltins
         yield return new BuiltinFunction("bits.or", binary, (_, args) => NumberValue.Of(Int(args, 0) | Int(args, 1)));
         yield return new BuiltinFunction("bits.xor", binary, (_, args) => NumberValue.Of(Int(args, 0) ^ Int(args, 1)));
         yield return new BuiltinFunction("bits.negate", FunctionSignature.Of(RegoType.Number, RegoType.Number), (_, args) => NumberValue.Of(-Int(args, 0) - 1));
-        yield return new BuiltinFunction("bits.lsh", binary, (_, args) => NumberValue.Of(Int(args, 0) << Shift(args)));
+        yield return new BuiltinFunction("bits.lsh", binary, (_, args) => NumberValue.Of(ShiftLeft(Int(args, 0), Shift(args))));
         yield return new BuiltinFunction("bits.rsh", binary, (_, args) => NumberValue.Of(Int(args, 0) >> Shift(args)));
     }
+
+    /// <summary>
+    /// Results above 2^26 bits (8 MiB) are refused: OPA would allocate them, but a policy asking for one is far more
+    /// likely a mistake or an attack than a need.
+    /// </summary>
+    private const long MaxResultBits = 1L << 26;
+
+    private static BigInteger ShiftLeft(BigInteger value, int count) =>
+        value.IsZero || value.GetBitLength() + count <= MaxResultBits
+            ? value << count
+            : throw new BuiltinException("shift result too large");
 
     private static BigInteger Int(ReadOnlySpan<Value> args, int index) => Operands.Integer(args, index);
 
@@ -38,6 +49,7 @@ internal static class BitsBuiltins
             throw new BuiltinTypeException("operand 2 must be an unsigned integer number but got a negative integer");
         }
 
-        return value > int.MaxValue ? throw new BuiltinException("shift count too large") : (int)value;
+        // A right shift by more than the value's bits is 0 or -1; clamping keeps the count an int.
+        return (int)Math.Min(value, int.MaxValue);
     }
 }
