@@ -19,6 +19,10 @@ public sealed class JsonFilterTests
     [InlineData("{\"a\": {\"b\": {\"c\": 7, \"d\": 8, \"x\": 0}}, \"e\": 9}", "{\"a/b/d\", [\"a\", \"b\", \"c\"]}", "{\"a\": {\"b\": {\"c\": 7, \"d\": 8}}}")]
     [InlineData("{\"a/b\": 1, \"c~d\": 2, \"e\": 3}", "[\"/a~1b\", \"c~0d\"]", "{\"a/b\": 1, \"c~d\": 2}")]
     [InlineData("{\"a\": {\"x\", \"y\"}}", "[\"a/x\"]", "{\"a\": {\"x\"}}")]
+
+    // Array items are named by string index, as in a JSON pointer: a number segment names none of them.
+    [InlineData("{\"a\": [1, 2]}", "[[\"a\", 0]]", "{\"a\": []}")]
+    [InlineData("{\"a\": [1, 2]}", "[[\"a\", \"1\"]]", "{\"a\": [2]}")]
     public void Filters(string obj, string paths, string expected) => Expect(expected, "json.filter", obj, paths);
 
     [Theory]
@@ -32,6 +36,8 @@ public sealed class JsonFilterTests
     [InlineData("{\"a\": {\"b\": {\"c\": 7, \"d\": 8}}, \"e\": 9}", "{[\"a\", \"b\", \"c\"], [\"e\"]}", "{\"a\": {\"b\": {\"d\": 8}}}")]
     [InlineData("{\"a\": {\"b\": {\"c\": 7, \"d\": 8, \"x\": 0}}, \"e\": 9}", "{\"a/b/d\", [\"a\", \"b\", \"c\"]}", "{\"a\": {\"b\": {\"x\": 0}}, \"e\": 9}")]
     [InlineData("{\"a\": {\"x\", \"y\"}}", "[\"a/x\"]", "{\"a\": {\"y\"}}")]
+    [InlineData("{\"a\": [1, 2]}", "[[\"a\", 0]]", "{\"a\": [1, 2]}")]
+    [InlineData("{\"a\": [1, 2]}", "[[\"a\", \"1\"]]", "{\"a\": [1]}")]
     public void Removes(string obj, string paths, string expected) => Expect(expected, "json.remove", obj, paths);
 
     [Theory]
