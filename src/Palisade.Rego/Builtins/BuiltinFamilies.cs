@@ -5,5 +5,19 @@ internal static class BuiltinFamilies
 {
     public static readonly IReadOnlyList<Func<IEnumerable<BuiltinFunction>>> All =
     [
+        Comparison.ComparisonBuiltins.Functions,
+        Arithmetic.ArithmeticBuiltins.Functions,
+        Arithmetic.RoundingBuiltins.Functions,
+        Arithmetic.RangeBuiltins.Functions,
+        Bits.BitsBuiltins.Functions,
+        Aggregates.AggregateBuiltins.Functions,
+        Arrays.ArrayBuiltins.Functions,
+        Sets.SetBuiltins.Functions,
+        Objects.ObjectBuiltins.Functions,
+        Objects.ObjectUnionBuiltins.Functions,
+        Objects.JsonFilterBuiltins.Functions,
+        Objects.JsonPatchBuiltin.Functions,
+        Graph.WalkBuiltin.Functions,
+        Graph.ReachableBuiltins.Functions,
     ];
 }

@@ -1,3 +1,4 @@
+using System.Numerics;
 using Palisade.Rego.Values;
 
 namespace Palisade.Rego.Builtins;
@@ -27,7 +28,28 @@ public static class Operands
     public static int Int32(ReadOnlySpan<Value> arguments, int index)
     {
         var number = Number(arguments, index);
-        return number.TryGetInt32(out var value) ? value : throw new BuiltinTypeException($"operand {index + 1} must be integer number but got floating-point number");
+        return number.TryGetInt32(out var value) ? value : throw NotInteger(index);
+    }
+
+    /// <summary>
+    /// An integer argument of any size (OPA's BigIntOperand): non-numbers fail with "operand N must be integer but got
+    /// T", numbers with a fraction with "operand N must be integer number but got floating-point number".
+    /// </summary>
+    public static BigInteger Integer(ReadOnlySpan<Value> arguments, int index)
+    {
+        if (arguments[index] is not NumberValue number)
+        {
+            throw Mismatch(index, "integer", arguments[index]);
+        }
+
+        return number.AsBigInteger ?? throw NotInteger(index);
+    }
+
+    /// <summary>An integer argument that fits a long (OPA's IntOperand on 64-bit), with the same messages as <see cref="Int32"/>.</summary>
+    public static long Int64(ReadOnlySpan<Value> arguments, int index)
+    {
+        var number = Number(arguments, index);
+        return number.TryGetInt64(out var value) ? value : throw NotInteger(index);
     }
 
     /// <summary>"operand 2 must be string but got number".</summary>
@@ -37,4 +59,7 @@ public static class Operands
     /// <summary>"operand 1 must be one of {string, set, array} but got number".</summary>
     public static BuiltinTypeException MismatchOneOf(int index, Value actual, params string[] expected) =>
         new($"operand {index + 1} must be one of {{{string.Join(", ", expected)}}} but got {actual.TypeName}");
+
+    private static BuiltinTypeException NotInteger(int index) =>
+        new($"operand {index + 1} must be integer number but got floating-point number");
 }
