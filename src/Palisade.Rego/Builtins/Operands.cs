@@ -30,6 +30,13 @@ public static class Operands
         return number.TryGetInt32(out var value) ? value : throw new BuiltinTypeException($"operand {index + 1} must be integer number but got floating-point number");
     }
 
+    /// <summary>An integer argument that fits a long, as Go's <c>builtins.IntOperand</c> reads it.</summary>
+    public static long Int64(ReadOnlySpan<Value> arguments, int index)
+    {
+        var number = Number(arguments, index);
+        return number.TryGetInt64(out var value) ? value : throw new BuiltinTypeException($"operand {index + 1} must be integer number but got floating-point number");
+    }
+
     /// <summary>"operand 2 must be string but got number".</summary>
     public static BuiltinTypeException Mismatch(int index, string expected, Value actual) =>
         new($"operand {index + 1} must be {expected} but got {actual.TypeName}");
