@@ -6,5 +6,8 @@ internal static class BuiltinFamilies
     public static readonly IReadOnlyList<Func<IEnumerable<BuiltinFunction>>> All =
     [
         Time.TimeBuiltins.Functions,
+        Net.CidrBuiltins.Functions,
+        Net.CidrMerge.Functions,
+        Net.LookupBuiltins.Functions,
     ];
 }
