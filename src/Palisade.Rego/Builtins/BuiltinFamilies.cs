@@ -9,5 +9,8 @@ internal static class BuiltinFamilies
         Net.CidrBuiltins.Functions,
         Net.CidrMerge.Functions,
         Net.LookupBuiltins.Functions,
+        Crypto.HashBuiltins.Functions,
+        Runtime.RuntimeBuiltins.Functions,
+        Runtime.NetworkBuiltins.Functions,
     ];
 }
