@@ -12,5 +12,8 @@ internal static class BuiltinFamilies
         Crypto.HashBuiltins.Functions,
         Runtime.RuntimeBuiltins.Functions,
         Runtime.NetworkBuiltins.Functions,
+        Jwt.JwtVerifyBuiltins.Functions,
+        Jwt.JwtDecodeVerify.Functions,
+        Jwt.JwtEncodeBuiltins.Functions,
     ];
 }
