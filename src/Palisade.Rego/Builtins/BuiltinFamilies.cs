@@ -10,6 +10,8 @@ internal static class BuiltinFamilies
         Net.CidrMerge.Functions,
         Net.LookupBuiltins.Functions,
         Crypto.HashBuiltins.Functions,
+        Crypto.X509Builtins.Functions,
+        Crypto.PrivateKeyBuiltins.Functions,
         Runtime.RuntimeBuiltins.Functions,
         Runtime.NetworkBuiltins.Functions,
         Jwt.JwtVerifyBuiltins.Functions,

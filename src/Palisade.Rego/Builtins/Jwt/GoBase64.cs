@@ -7,6 +7,10 @@ namespace Palisade.Rego.Builtins.Jwt;
 internal static class GoBase64
 {
     private const string UrlAlphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+    private const string StdAlphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+    /// <summary>Go's <c>base64.StdEncoding.DecodeString</c>: padding required.</summary>
+    public static byte[] DecodeStd(string text) => Decode(text, StdAlphabet);
 
     /// <summary>OPA's <c>base64url.decode</c>: padding may be omitted, as RFC 7515 Appendix C allows.</summary>
     public static byte[] DecodeUrl(string text)

@@ -202,7 +202,7 @@ def extract(case):
         raise Unsupported("head")
     head_term = norm(head.group(2))
     contains = head.group(1) == "contains"
-    if head_term != out and not head_term.startswith(name + "("):
+    if head_term != out and not (head_term.startswith(name + "(") and head_term.endswith(")")):
         raise Unsupported("head is not the output")
     record = {"note": case["note"], "builtin": name, "args": args, "contains": contains}
     if "want_error" in case or "want_error_code" in case:
