@@ -17,5 +17,6 @@ internal static class BuiltinFamilies
         Jwt.JwtVerifyBuiltins.Functions,
         Jwt.JwtDecodeVerify.Functions,
         Jwt.JwtEncodeBuiltins.Functions,
+        JsonSchema.JsonSchemaBuiltins.Functions,
     ];
 }
