@@ -18,5 +18,6 @@ internal static class BuiltinFamilies
         Jwt.JwtDecodeVerify.Functions,
         Jwt.JwtEncodeBuiltins.Functions,
         JsonSchema.JsonSchemaBuiltins.Functions,
+        Providers.AwsSignBuiltins.Functions,
     ];
 }

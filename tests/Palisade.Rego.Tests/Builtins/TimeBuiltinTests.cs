@@ -96,6 +96,9 @@ public sealed class TimeBuiltinTests
         Fails("time.add_date", "time outside of valid range", N(0), N(2262), N(1), N(1));
         Fails("time.add_date", "time outside of valid range", N(long.MinValue), N(0), N(0), N(-1));
         Fails("time.add_date", "operand 2 must be integer number but got floating-point number", N(0), N("1.5"), N(0), N(0));
+
+        // OPA reads the number's text as an integer, so integral values written as decimals are refused too.
+        Fails("time.add_date", "operand 3 must be integer number but got floating-point number", N(0), N(1), N("1.0"), N(0));
     }
 
     [Fact]

@@ -182,6 +182,21 @@ def extract(case):
         if module[parser.i] == ",":
             parser.i += 1
             parser.ws()
+    compared = re.compile(r"\)\s*==\s*(\w+)").match(module, parser.i)
+    if compared and len(args) == ARITY[name] and compared.group(1) in env["locals"] and re.search(r"^p if \{", module, re.M):
+        # "p if { f(args) == expected }": the expected value is the result.
+        record = {"note": case["note"], "builtin": name, "args": args, "contains": False}
+        if "$var" in json.dumps(args):
+            raise Unsupported("variable argument")
+        if "want_error" in case or "want_error_code" in case:
+            message = re.sub(r"^eval_\w+_error: ", "", case.get("want_error", ""))
+            record["wantError"] = message[len(name) + 2:] if message.startswith(name + ": ") else message
+            record["wantErrorCode"] = case.get("want_error_code", "")
+        elif case.get("want_result") == [{"x": True}]:
+            record["want"] = env["locals"][compared.group(1)]
+        else:
+            raise Unsupported("comparison not expected to hold")
+        return record
     if len(args) == ARITY[name] + 1:
         out = norm(texts[-1])
         args = args[:-1]
