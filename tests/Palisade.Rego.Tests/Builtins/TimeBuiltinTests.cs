@@ -151,6 +151,11 @@ public sealed class TimeBuiltinTests
     [InlineData("[1500000000000000000, \"America/New_York\", \"Mon Jan _2 15:04:05 -0700 2006\"]", "Thu Jul 13 22:40:00 -0400 2017")]
     [InlineData("[1500000000000000000, \"UTC\", \"RFC1123\"]", "Fri, 14 Jul 2017 02:40:00 UTC")]
     [InlineData("[1500000000000000000, \"UTC\", \"Kitchen\"]", "2:40AM")]
+    [InlineData("[1500000000000000000, \"America/New_York\", \"RFC1123\"]", "Thu, 13 Jul 2017 22:40:00 EDT")]
+    [InlineData("[1484000000000000000, \"America/New_York\", \"UnixDate\"]", "Mon Jan  9 17:13:20 EST 2017")]
+    [InlineData("[1500000000000000000, \"Europe/Paris\", \"MST\"]", "CEST")]
+    [InlineData("[1500000000000000000, \"Asia/Kolkata\", \"MST -07:00\"]", "IST +05:30")]
+    [InlineData("[4102444800000000000, \"Europe/London\", \"MST\"]", "GMT")]
     [InlineData("[1500000000000000000, \"UTC\", \"StampMilli\"]", "Jul 14 02:40:00.000")]
     [InlineData("[1500000000000000000, \"UTC\", \"2006-01-02 __2 002 Z07:00:00\"]", "2017-07-14 195 195 Z")]
     public void FormatsGoLayouts(string argument, string expected)

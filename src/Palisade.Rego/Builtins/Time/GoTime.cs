@@ -184,8 +184,19 @@ internal sealed record GoZone(string Name, TimeZoneInfo? Zone, int FixedOffset =
     }
 
     /// <summary>
-    /// The zone's abbreviation, for Go's "MST" layout element. .NET does not expose tz abbreviations, so zones
-    /// other than UTC print their offset, as Go does for zones whose abbreviation is unknown.
+    /// The zone's abbreviation at an instant, for Go's "MST" layout element; null when unknown, and Go then prints
+    /// the offset instead.
     /// </summary>
-    public string? Abbreviation => Zone is null && FixedOffset == 0 ? "UTC" : Zone is null && Name.Length > 0 ? Name : null;
+    public string? AbbreviationAt(long unixSeconds)
+    {
+        if (Zone is null)
+        {
+            return FixedOffset == 0 && Name is "UTC" or "" ? "UTC" : Name.Length > 0 ? Name : null;
+        }
+
+        var clamped = Math.Clamp(unixSeconds, MinDateTimeSeconds, MaxDateTimeSeconds);
+        var instant = DateTimeOffset.FromUnixTimeSeconds(clamped);
+        var id = Zone == TimeZoneInfo.Local && TimeZoneInfo.Local.HasIanaId ? TimeZoneInfo.Local.Id : Zone.Id;
+        return TzifAbbreviations.Find(id, unixSeconds, OffsetAt(unixSeconds), Zone.IsDaylightSavingTime(instant));
+    }
 }

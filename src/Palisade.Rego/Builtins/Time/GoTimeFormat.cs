@@ -90,7 +90,7 @@ internal static class GoTimeFormat
                     builder.Append(hour >= 12 ? "pm" : "am");
                     break;
                 case LayoutElement.TZ:
-                    if (time.Zone.Abbreviation is { } abbreviation)
+                    if (time.Zone.AbbreviationAt(time.UnixSeconds) is { } abbreviation)
                     {
                         builder.Append(abbreviation);
                     }
