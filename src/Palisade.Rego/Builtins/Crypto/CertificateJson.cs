@@ -24,9 +24,14 @@ internal static class CertificateJson
         var subjectKeyId = extensions.OfType<X509SubjectKeyIdentifierExtension>().FirstOrDefault();
         var authorityKeyId = extensions.OfType<X509AuthorityKeyIdentifierExtension>().FirstOrDefault();
         var (signatureAlgorithm, signature) = SignatureOf(certificate.RawData);
+        var raw = RawParts(certificate.RawData);
 
         return ObjectValue.Of(
             ("Raw", Base64(certificate.RawData)),
+            ("RawTBSCertificate", Base64(raw.Tbs)),
+            ("RawSubjectPublicKeyInfo", Base64(raw.SubjectPublicKeyInfo)),
+            ("RawSubject", Base64(raw.Subject)),
+            ("RawIssuer", Base64(raw.Issuer)),
             ("Signature", Base64(signature)),
             ("SignatureAlgorithm", NumberValue.Of(GoSignatureAlgorithm(certificate.SignatureAlgorithm.Value ?? signatureAlgorithm))),
             ("PublicKeyAlgorithm", NumberValue.Of(GoPublicKeyAlgorithm(certificate.PublicKey.Oid.Value))),
@@ -199,6 +204,28 @@ internal static class CertificateJson
         }
 
         return names;
+    }
+
+    private sealed record RawCertificateParts(byte[] Tbs, byte[] Issuer, byte[] Subject, byte[] SubjectPublicKeyInfo);
+
+    /// <summary>The DER of the certificate's parts Go keeps as Raw* fields (RFC 5280 4.1).</summary>
+    private static RawCertificateParts RawParts(byte[] der)
+    {
+        var certificate = new AsnReader(der, AsnEncodingRules.DER).ReadSequence();
+        var tbs = certificate.ReadEncodedValue().ToArray();
+        var fields = new AsnReader(tbs, AsnEncodingRules.DER).ReadSequence();
+        if (fields.PeekTag().HasSameClassAndValue(new Asn1Tag(TagClass.ContextSpecific, 0, isConstructed: true)))
+        {
+            fields.ReadEncodedValue();
+        }
+
+        fields.ReadEncodedValue();
+        fields.ReadEncodedValue();
+        var issuer = fields.ReadEncodedValue().ToArray();
+        fields.ReadEncodedValue();
+        var subject = fields.ReadEncodedValue().ToArray();
+        var publicKeyInfo = fields.ReadEncodedValue().ToArray();
+        return new RawCertificateParts(tbs, issuer, subject, publicKeyInfo);
     }
 
     private static (string Algorithm, byte[] Signature) SignatureOf(byte[] der)
