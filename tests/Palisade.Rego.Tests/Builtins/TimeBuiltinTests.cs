@@ -121,6 +121,13 @@ public sealed class TimeBuiltinTests
     [InlineData("2006-01-02T15:04:05Z07:00", "1970-01-01T00:00:01.25Z", 1_250_000_000)]
     [InlineData("Mon Jan _2 15:04:05 2006", "Thu Jan  1 00:01:00 1970", 60_000_000_000)]
     [InlineData("02 Jan 06 15:04 MST", "01 Jan 70 00:00 UTC", 0)]
+    [InlineData("2006-01-02 15:04:05.000 -0700", "1970-01-01 01:00:00.250 +0100", 250_000_000)]
+    [InlineData("Jan _2 2006", "Jan  2 1970", 86_400_000_000_000)]
+    [InlineData("02/01/2006 3:04:05 pm", "02/01/1970 1:00:00 pm", 86_400_000_000_000 + 13 * 3_600_000_000_000)]
+    [InlineData("2006-002", "1970-032", 31 * 86_400_000_000_000)]
+    [InlineData("Monday, 02-Jan-06 15:04:05 MST", "Friday, 02-Jan-70 00:00:00 UTC", 86_400_000_000_000)]
+    [InlineData("2006-01-02T15:04:05Z07:00", "1970-01-01T05:30:00+05:30", 0)]
+    [InlineData("January 2, 2006", "february 1, 1970", 31 * 86_400_000_000_000)]
     public void ParsesGoLayouts(string layout, string value, long expected) =>
         Assert.Equal(N(expected), Call("time.parse_ns", S(layout), S(value)));
 
