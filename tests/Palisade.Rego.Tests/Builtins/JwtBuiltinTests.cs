@@ -75,6 +75,13 @@ public sealed class JwtBuiltinTests
     }
 
     [Fact]
+    public void Base64ErrorsCountBytesAsGoDoes()
+    {
+        Fails("io.jwt.decode", "JWT header had invalid encoding: illegal base64 data at input byte 13", S("eyJhbGciOiJIU^%zI1NiI+sInR5cCI6IkpXVCJ9.eyJzdWIiOiIwIiwiaXNzIjoib3BhIn0.XmVo"));
+        Fails("io.jwt.decode", "JWT header had invalid encoding: illegal base64 data at input byte 2", S("abé=.e30.XmVo"));
+    }
+
+    [Fact]
     public void DecodeGivesHeaderPayloadAndSignatureHex()
     {
         var decoded = (ArrayValue)Call("io.jwt.decode", S("eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIwIiwiaXNzIjoib3BhIn0.XmVoLoHI3pxMtMO_WRONMSJzGUDP9pDjy8Jp0_tdRXY"))!;

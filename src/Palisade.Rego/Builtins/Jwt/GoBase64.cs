@@ -35,8 +35,10 @@ internal static class GoBase64
 
     public static string EncodeUrl(ReadOnlySpan<byte> bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
-    private static byte[] Decode(string src, string alphabet)
+    // Go strings are bytes, so error offsets count UTF-8 bytes, not characters.
+    private static byte[] Decode(string text, string alphabet)
     {
+        var src = System.Text.Encoding.UTF8.GetBytes(text);
         var output = new List<byte>(src.Length * 3 / 4);
         var si = 0;
         Span<int> quantum = stackalloc int[4];
@@ -55,7 +57,7 @@ internal static class GoBase64
                     throw Corrupt(si - j);
                 }
 
-                var c = src[si++];
+                var c = (char)src[si++];
                 var value = c < 128 ? alphabet.IndexOf(c, StringComparison.Ordinal) : -1;
                 if (value >= 0)
                 {
@@ -87,7 +89,7 @@ internal static class GoBase64
                             throw Corrupt(src.Length);
                         }
 
-                        if (src[si] != '=')
+                        if (src[si] != (byte)'=')
                         {
                             throw Corrupt(si - 1);
                         }
@@ -125,9 +127,9 @@ internal static class GoBase64
         }
     }
 
-    private static int SkipLineBreaks(string src, int si)
+    private static int SkipLineBreaks(byte[] src, int si)
     {
-        while (si < src.Length && src[si] is '\n' or '\r')
+        while (si < src.Length && src[si] is (byte)'\n' or (byte)'\r')
         {
             si++;
         }
