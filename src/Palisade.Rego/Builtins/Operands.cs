@@ -45,12 +45,19 @@ public static class Operands
         return number.AsBigInteger ?? throw NotInteger(index);
     }
 
-    /// <summary>An integer argument that fits a long (OPA's IntOperand on 64-bit), with the same messages as <see cref="Int32"/>.</summary>
+    /// <summary>
+    /// An integer argument that fits a long, as Go's <c>builtins.IntOperand</c> reads it: OPA parses the number's text
+    /// as an integer, so <c>1.0</c> and <c>1e3</c> as written are refused even though their values are integral.
+    /// </summary>
     public static long Int64(ReadOnlySpan<Value> arguments, int index)
     {
         var number = Number(arguments, index);
-        return number.TryGetInt64(out var value) ? value : throw NotInteger(index);
+        return TryGetInt64Text(number, out var value) ? value : throw new BuiltinTypeException($"operand {index + 1} must be integer number but got floating-point number");
     }
+
+    /// <summary>Go's <c>json.Number.Int64</c>: the number's text must be a plain decimal integer within range.</summary>
+    public static bool TryGetInt64Text(NumberValue number, out long value) =>
+        number.TryGetInt64(out value) && !number.Text.AsSpan().ContainsAny('.', 'e', 'E');
 
     /// <summary>"operand 2 must be string but got number".</summary>
     public static BuiltinTypeException Mismatch(int index, string expected, Value actual) =>

@@ -56,43 +56,6 @@ public sealed class JsonFilterTests
 
 public sealed class JsonPatchTests
 {
-    public static TheoryData<string> SuiteCases()
-    {
-        var data = new TheoryData<string>();
-        foreach (var name in Suite().Keys)
-        {
-            data.Add(name);
-        }
-
-        return data;
-    }
-
-    /// <summary>The RFC 6902 suite OPA's conformance tests run json.patch against.</summary>
-    [Theory]
-    [MemberData(nameof(SuiteCases))]
-    public void PassesTheJsonPatchSuite(string name)
-    {
-        var test = Suite()[name];
-        if (test.TryGetProperty("opa_disabled", out var disabled) && disabled.GetBoolean())
-        {
-            return;
-        }
-
-        var result = Call("json.patch", [ValueJson.FromJson(test.GetProperty("doc")), ValueJson.FromJson(test.GetProperty("patch"))]);
-        if (test.TryGetProperty("error", out _))
-        {
-            Assert.Null(result);
-        }
-        else if (test.TryGetProperty("expected", out var expected))
-        {
-            Assert.Equal(ValueJson.FromJson(expected), result);
-        }
-        else
-        {
-            Assert.NotNull(result);
-        }
-    }
-
     [Fact]
     public void PatchesSets()
     {
@@ -106,11 +69,4 @@ public sealed class JsonPatchTests
     [Fact]
     public void OperationsMustBeAnArray() =>
         TypeError("operand 2 must be array but got object", "json.patch", "{}", "{}");
-
-    private static Dictionary<string, JsonElement> Suite()
-    {
-        var path = Path.Combine(AppContext.BaseDirectory, "Builtins", "Data", "json-patch-cases.json");
-        using var document = JsonDocument.Parse(File.ReadAllText(path));
-        return document.RootElement.EnumerateArray().ToDictionary(e => e.GetProperty("name").GetString()!, e => e.Clone());
-    }
 }
