@@ -47,11 +47,12 @@ internal sealed partial class Parser
 
         CheckRuleHeadEnd();
         var headLocation = Span(start);
+        var (body, hasIf) = ParseRuleBody();
         var implicitValue = false;
         if (key is null && value is null)
         {
-            // v0's `p[x] { … }` is a partial set; anything else without a value (`p if …`, `a.b.c if …`) is true.
-            if (arguments is null && reference.Path.Count == 1 && !(reference.Path[0] is ScalarTerm s && s.Value is StringValue))
+            // v0's `p[x] { … }` is a partial set; anything else without a value (`p if …`, `a[x] if …`) is true.
+            if (arguments is null && !hasIf && reference.Path.Count == 1 && !(reference.Path[0] is ScalarTerm s && s.Value is StringValue))
             {
                 key = reference.Path[0];
                 reference = new RefTerm(reference.Head, [], reference.Head.Location);
@@ -68,7 +69,6 @@ internal sealed partial class Parser
             ImplicitValue = implicitValue,
             HasContainsKeyword = hasContains,
         };
-        var (body, hasIf) = ParseRuleBody();
         var elses = ParseElseChain(head);
         var rule = new Rule(head, body, elses, false, Span(start)) { HasIfKeyword = hasIf };
         CheckV1(rule, body.IsEmpty && !hasIf ? null : body);
@@ -148,7 +148,31 @@ internal sealed partial class Parser
             var ifToken = Advance();
             if (Is(TokenKind.LBrace))
             {
-                return (ParseBraceBody(), true);
+                // `if {…}` is usually a body, but may be a single expression that starts with a brace
+                // (`if {x: i | …}`); OPA reads the latter when the former fails.
+                var save = _pos;
+                var savedDepth = _depth;
+                try
+                {
+                    return (ParseBraceBody(), true);
+                }
+                catch (ParseAbort) when (!IsDepthError())
+                {
+                    _pos = save;
+                    _depth = savedDepth;
+                    try
+                    {
+                        var single = ParseLiteral();
+                        return (new Body([single], Span(ifToken)), true);
+                    }
+                    catch (ParseAbort) when (!IsDepthError())
+                    {
+                        _pos = save;
+                        _depth = savedDepth;
+                        ParseBraceBody();
+                        throw;
+                    }
+                }
             }
 
             var literal = ParseLiteral();

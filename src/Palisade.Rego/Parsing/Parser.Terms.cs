@@ -93,6 +93,14 @@ internal sealed partial class Parser
 
     private Term ParseName(Token token)
     {
+        var next = _tokens[Math.Min(_pos + 1, _tokens.Length - 1)];
+        if (!next.SpaceBefore && next.Kind is TokenKind.Dot or TokenKind.LBracket)
+        {
+            // Any word heads a ref, even a keyword or literal: `true.foo`, `if.x` (OPA allows them as rule names).
+            Advance();
+            return new VarTerm(TextOf(token), LocationOf(token));
+        }
+
         if (IsWord(token, Keywords.Null))
         {
             Advance();

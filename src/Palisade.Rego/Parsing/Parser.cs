@@ -120,18 +120,14 @@ internal sealed partial class Parser
 
     private bool IsWord(Token token, string word) => token.Kind == TokenKind.Ident && Text(token).SequenceEqual(word);
 
-    /// <summary>True when the token is <paramref name="keyword"/> and that word is a keyword in this module.</summary>
-    private bool IsKeyword(Token token, string keyword)
-    {
-        if (!IsWord(token, keyword))
-        {
-            return false;
-        }
+    /// <summary>True when the token is <paramref name="keyword"/> and that word is a keyword here.</summary>
+    private bool IsKeyword(Token token, string keyword) => IsWord(token, keyword) && IsAnyKeyword(token);
 
-        var future = Keywords.Future(keyword);
-        return future == FutureKeywords.None || (_keywords & future) != 0;
-    }
-
+    /// <summary>
+    /// True when the token is a keyword in this module at this place. A keyword directly followed by <c>.</c> or
+    /// <c>[</c> heads a ref instead (<c>input.x</c> style: <c>if.x</c>, <c>true.foo</c>), and <c>contains(…)</c> is the
+    /// builtin call, as in OPA.
+    /// </summary>
     private bool IsAnyKeyword(Token token)
     {
         if (token.Kind != TokenKind.Ident)
@@ -140,13 +136,33 @@ internal sealed partial class Parser
         }
 
         var text = Text(token);
-        if (Keywords.IsBase(text))
+        var future = Keywords.Future(text);
+        if (!Keywords.IsBase(text) && (future == FutureKeywords.None || (_keywords & future) == 0))
         {
-            return true;
+            return false;
         }
 
-        var future = Keywords.Future(text);
-        return future != FutureKeywords.None && (_keywords & future) != 0;
+        var index = _pos;
+        while (index < _tokens.Length && _tokens[index].Start < token.Start)
+        {
+            index++;
+        }
+
+        if (index + 1 < _tokens.Length && _tokens[index].Start == token.Start && !_tokens[index + 1].SpaceBefore)
+        {
+            var next = _tokens[index + 1].Kind;
+            if (next is TokenKind.Dot or TokenKind.LBracket)
+            {
+                return false;
+            }
+
+            if (next == TokenKind.LParen && future == FutureKeywords.Contains)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private Location LocationOf(Token token) => new(_options.FileName, token.Line, token.Column, token.Start, token.Length);
