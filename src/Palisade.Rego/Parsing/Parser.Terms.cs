@@ -53,12 +53,12 @@ internal sealed partial class Parser
             case TokenKind.Number:
                 return ParseNumber(Advance(), start);
             case TokenKind.String:
-            {
-                Advance();
-                var text = StringLiterals.Decode(_source, start.Start + 1, start.End - 1, template: false)
-                    ?? throw Abort(start, $"illegal string literal: {TextOf(start)}");
-                return new ScalarTerm(StringValue.Of(text), LocationOf(start));
-            }
+                {
+                    Advance();
+                    var text = StringLiterals.Decode(_source, start.Start + 1, start.End - 1, template: false)
+                        ?? throw Abort(start, $"illegal string literal: {TextOf(start)}");
+                    return new ScalarTerm(StringValue.Of(text), LocationOf(start));
+                }
 
             case TokenKind.RawString:
                 Advance();
@@ -72,17 +72,17 @@ internal sealed partial class Parser
             case TokenKind.LBrace:
                 return ParseSetOrObject();
             case TokenKind.LParen:
-            {
-                Advance();
-                var inner = ParseTermIn(keyValue: true);
-                if (!Is(TokenKind.RParen))
                 {
-                    throw Abort(Current, "non-terminated expression");
-                }
+                    Advance();
+                    var inner = ParseTermIn(keyValue: true);
+                    if (!Is(TokenKind.RParen))
+                    {
+                        throw Abort(Current, "non-terminated expression");
+                    }
 
-                Advance();
-                return inner;
-            }
+                    Advance();
+                    return inner;
+                }
 
             case TokenKind.Ident:
                 return ParseName(start);
