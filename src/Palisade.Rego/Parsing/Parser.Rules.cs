@@ -232,7 +232,7 @@ internal sealed partial class Parser
         }
 
         var head = rule.Head;
-        if (writtenBody is null && head.ImplicitValue)
+        if (writtenBody is null && head.ImplicitValue && head.Arguments is null)
         {
             Report(rule.Location, $"{RuleWord(head)} must have value assignment and/or body declaration");
         }
