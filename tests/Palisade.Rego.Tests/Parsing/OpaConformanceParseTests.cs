@@ -4,7 +4,7 @@ using Palisade.Rego.Parsing;
 namespace Palisade.Rego.Tests.Parsing;
 
 /// <summary>
-/// Every module and query of OPA's v1 conformance cases must parse, except cases that expect a
+/// Every module and query of OPA's v1 conformance cases must parse (and survive a print/reparse round trip), except cases that expect a
 /// <c>rego_parse_error</c>, which must fail. Cases expecting compile or evaluation errors must parse.
 /// </summary>
 public sealed class OpaConformanceParseTests
@@ -42,13 +42,13 @@ public sealed class OpaConformanceParseTests
                     foreach (var module in testCase.Get("modules").Items())
                     {
                         modules++;
-                        Try(() => RegoParser.ParseModule(module.Text() ?? string.Empty, options), failures);
+                        Try(() => Check(RoundTrip.CheckModule(RegoParser.ParseModule(module.Text() ?? string.Empty, options))), failures);
                     }
 
                     if (testCase.Get("query").Text() is { } query)
                     {
                         queries++;
-                        Try(() => RegoParser.ParseQuery(query, options), failures);
+                        Try(() => Check(RoundTrip.CheckQuery(RegoParser.ParseQuery(query, options))), failures);
                     }
 
                     if (wantsParseError)
@@ -86,5 +86,19 @@ public sealed class OpaConformanceParseTests
         {
             failures.Add(e.Message);
         }
+        catch (RoundTripException e)
+        {
+            failures.Add("round trip: " + e.Message);
+        }
     }
+
+    private static void Check(string? roundTripProblem)
+    {
+        if (roundTripProblem is not null)
+        {
+            throw new RoundTripException(roundTripProblem);
+        }
+    }
+
+    private sealed class RoundTripException(string message) : Exception(message);
 }

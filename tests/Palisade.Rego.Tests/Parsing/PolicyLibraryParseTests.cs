@@ -114,7 +114,10 @@ public sealed class PolicyLibraryParseTests
     {
         try
         {
-            RegoParser.ParseModule(source, options);
+            if (RoundTrip.CheckModule(RegoParser.ParseModule(source, options)) is { } problem)
+            {
+                failures.Add($"{options.FileName}: round trip: {problem}");
+            }
         }
         catch (RegoParseException e)
         {
