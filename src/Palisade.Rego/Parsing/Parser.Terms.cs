@@ -18,6 +18,28 @@ internal sealed partial class Parser
     private Term ParseTerm()
     {
         var start = Current;
+
+        // Collections may be read twice (first as a comprehension head, then as an operand); remembering them keeps
+        // nested cases like [[[1] + x] + x] linear instead of exponential.
+        var cacheable = start.Kind is TokenKind.LBracket or TokenKind.LBrace;
+        if (cacheable && _termCache.TryGetValue(_pos, out var cached))
+        {
+            _pos = cached.End;
+            return cached.Term;
+        }
+
+        var startIndex = _pos;
+        var result = ParseTermUncached(start);
+        if (cacheable)
+        {
+            _termCache[startIndex] = (result, _pos);
+        }
+
+        return result;
+    }
+
+    private Term ParseTermUncached(Token start)
+    {
         Enter(start);
         Term term;
         if (start.Kind == TokenKind.Minus)

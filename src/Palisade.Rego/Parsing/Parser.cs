@@ -18,6 +18,7 @@ internal sealed partial class Parser
     private int _pos;
     private int _depth;
     private FutureKeywords _keywords;
+    private Dictionary<int, (Term Term, int End)> _termCache = [];
 
     private Parser(string source, Token[] tokens, string? lexError, ParserOptions options)
     {
