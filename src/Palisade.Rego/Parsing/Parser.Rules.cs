@@ -51,8 +51,9 @@ internal sealed partial class Parser
         var implicitValue = false;
         if (key is null && value is null)
         {
-            // v0's `p[x] { … }` is a partial set; anything else without a value (`p if …`, `a[x] if …`) is true.
-            if (arguments is null && !hasIf && reference.Path.Count == 1 && !(reference.Path[0] is ScalarTerm s && s.Value is StringValue))
+            // As in OPA: a two-part ref without `if` (v0's `p[x] { … }`, even `p.q { … }`) is a partial set;
+            // anything else without a value (`p if …`, `a[x] if …`, `a.b.c { … }`) has the value true.
+            if (arguments is null && !hasIf && reference.Path.Count == 1)
             {
                 key = reference.Path[0];
                 reference = new RefTerm(reference.Head, [], reference.Head.Location);
@@ -148,31 +149,7 @@ internal sealed partial class Parser
             var ifToken = Advance();
             if (Is(TokenKind.LBrace))
             {
-                // `if {…}` is usually a body, but may be a single expression that starts with a brace
-                // (`if {x: i | …}`); OPA reads the latter when the former fails.
-                var save = _pos;
-                var savedDepth = _depth;
-                try
-                {
-                    return (ParseBraceBody(), true);
-                }
-                catch (ParseAbort) when (!IsDepthError())
-                {
-                    _pos = save;
-                    _depth = savedDepth;
-                    try
-                    {
-                        var single = ParseLiteral();
-                        return (new Body([single], Span(ifToken)), true);
-                    }
-                    catch (ParseAbort) when (!IsDepthError())
-                    {
-                        _pos = save;
-                        _depth = savedDepth;
-                        ParseBraceBody();
-                        throw;
-                    }
-                }
+                return (ParseBracedIfBody(ifToken), true);
             }
 
             var literal = ParseLiteral();
@@ -187,14 +164,85 @@ internal sealed partial class Parser
         return (new Body([], LocationOf(Current)), false);
     }
 
+    /// <summary>
+    /// After <c>if</c>, a brace opens a body unless the whole thing reads as one expression that is not a set literal
+    /// (<c>if {x: i | …}</c>, <c>if {1} == s</c>, <c>if {a | b}</c>), which is how OPA decides. Reading the body first
+    /// keeps the common case free of backtracking.
+    /// </summary>
+    private Body ParseBracedIfBody(Token ifToken)
+    {
+        var save = _pos;
+        var savedDepth = _depth;
+        try
+        {
+            var body = ParseBraceBody();
+            if (!ContinuesExpression(Current) && !IsBareUnion(body))
+            {
+                return body;
+            }
+        }
+        catch (ParseAbort) when (!IsDepthError())
+        {
+            _pos = save;
+            _depth = savedDepth;
+            try
+            {
+                return new Body([ParseLiteral()], Span(ifToken));
+            }
+            catch (ParseAbort) when (!IsDepthError())
+            {
+                // Neither reading works: report the body's error, which is the more useful one.
+                _pos = save;
+                _depth = savedDepth;
+                ParseBraceBody();
+                throw;
+            }
+        }
+
+        _pos = save;
+        _depth = savedDepth;
+        return new Body([ParseLiteral()], Span(ifToken));
+    }
+
+    /// <summary>True when the token would extend a term that ended just before it.</summary>
+    private bool ContinuesExpression(Token token) => token.Kind switch
+    {
+        TokenKind.Unify or TokenKind.Assign or TokenKind.Equal or TokenKind.NotEqual or TokenKind.Less or TokenKind.LessOrEqual
+            or TokenKind.Greater or TokenKind.GreaterOrEqual or TokenKind.Plus or TokenKind.Minus or TokenKind.Multiply
+            or TokenKind.Divide or TokenKind.Remainder or TokenKind.And or TokenKind.Or => true,
+        TokenKind.Dot or TokenKind.LBracket or TokenKind.LParen => !token.SpaceBefore,
+        _ => IsKeyword(token, Keywords.With) || IsKeyword(token, Keywords.In),
+    };
+
+    /// <summary><c>{a | b}</c> as a body is one union expression; OPA reads it as a set comprehension instead.</summary>
+    private bool IsBareUnion(Body body) =>
+        body.Count == 1 && !body[0].Negated && body[0].With.Count == 0 && body[0].Content is CallTerm { Name: Operators.Or } call
+        && _source[call.Operator.Location.Offset] == '|';
+
     private Rule? ParseElseChain(RuleHead head)
     {
         var chain = new List<(Rule Rule, Token Start)>();
         while (IsKeyword(Current, Keywords.Else))
         {
-            var start = Advance();
+            var start = Current;
+            if (head.Kind == RuleKind.MultiValue)
+            {
+                throw Abort(start, "else keyword cannot be used on multi-value rules");
+            }
+
+            if (head.Reference.Path.Any(t => t is not ScalarTerm))
+            {
+                throw Abort(start, "else keyword cannot be used on rules with variables in head");
+            }
+
+            Advance();
             Term? value = null;
             var assign = false;
+            if (!Is(TokenKind.Assign) && !Is(TokenKind.Unify) && !Is(TokenKind.LBrace) && !IsKeyword(Current, Keywords.If))
+            {
+                throw Unexpected(Current, "expected else value term or rule body");
+            }
+
             if (Is(TokenKind.Assign) || Is(TokenKind.Unify))
             {
                 assign = Advance().Kind == TokenKind.Assign;
