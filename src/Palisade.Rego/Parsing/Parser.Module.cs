@@ -45,6 +45,10 @@ internal sealed partial class Parser
             _errors.Add(abort.Error);
             throw new RegoParseException(_errors.ToArray());
         }
+        finally
+        {
+            Release();
+        }
     }
 
     private Package ParsePackage()
@@ -65,7 +69,7 @@ internal sealed partial class Parser
         Advance();
 
         // The package path is kept rooted at data, so that `package a.b` names data.a.b.
-        var path = new List<Term> { new ScalarTerm(StringValue.Of(TextOf(name)), LocationOf(name)) };
+        var path = new List<Term> { new ScalarTerm(_names.Value(Text(name)), LocationOf(name)) };
         ParsePathTail(path);
         var location = Span(start);
         return new Package(new RefTerm(new VarTerm("data", LocationOf(start)), path, Span(name)), location);
@@ -85,7 +89,7 @@ internal sealed partial class Parser
                 }
 
                 Advance();
-                path.Add(new ScalarTerm(StringValue.Of(TextOf(name)), LocationOf(name)));
+                path.Add(new ScalarTerm(_names.Value(Text(name)), LocationOf(name)));
             }
             else if (Is(TokenKind.LBracket))
             {
@@ -118,7 +122,7 @@ internal sealed partial class Parser
         Advance();
         var path = new List<Term>();
         ParsePathTail(path);
-        var head = new VarTerm(TextOf(root), LocationOf(root));
+        var head = new VarTerm(_names.Name(Text(root)), LocationOf(root));
         var reference = new RefTerm(head, path, Span(root));
         if (head.Name is not ("data" or "input" or "future" or "rego"))
         {

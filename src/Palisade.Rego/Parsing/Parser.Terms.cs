@@ -120,7 +120,7 @@ internal sealed partial class Parser
         {
             // Any word heads a ref, even a keyword or literal: `true.foo`, `if.x` (OPA allows them as rule names).
             Advance();
-            return new VarTerm(TextOf(token), LocationOf(token));
+            return new VarTerm(_names.Name(Text(token)), LocationOf(token));
         }
 
         if (IsWord(token, Keywords.Null))
@@ -141,7 +141,7 @@ internal sealed partial class Parser
         }
 
         Advance();
-        return new VarTerm(TextOf(token), LocationOf(token));
+        return new VarTerm(_names.Name(Text(token)), LocationOf(token));
     }
 
     private ScalarTerm ParseNumber(Token number, Token start)
@@ -183,7 +183,7 @@ internal sealed partial class Parser
 
                 Advance();
                 CheckRefHead(head, start);
-                (path ??= []).Add(new ScalarTerm(StringValue.Of(TextOf(name)), LocationOf(name)));
+                (path ??= []).Add(new ScalarTerm(_names.Value(Text(name)), LocationOf(name)));
             }
             else if (token.Kind == TokenKind.LBracket)
             {

@@ -1,3 +1,4 @@
+using System.Buffers;
 using Palisade.Rego.Ast;
 using Palisade.Rego.Syntax;
 
@@ -14,6 +15,8 @@ internal sealed partial class Parser
     private readonly string? _lexError;
     private readonly ParserOptions _options;
     private readonly List<RegoError> _errors = [];
+    private readonly NameTable _names = new();
+    private readonly Token[] _pooledTokens;
     private Token[] _tokens;
     private int _pos;
     private int _depth;
@@ -24,6 +27,7 @@ internal sealed partial class Parser
     {
         _source = source;
         _tokens = tokens;
+        _pooledTokens = tokens;
         _lexError = lexError;
         _options = options;
         _keywords = options.DefaultVersion == RegoVersion.V1 ? FutureKeywords.All : FutureKeywords.None;
@@ -43,8 +47,17 @@ internal sealed partial class Parser
             throw new RegoParseException([error]);
         }
 
-        var tokens = Lexer.Tokenize(text, out var lexError);
-        return new Parser(text, tokens, lexError, options);
+        var lexer = new Lexer(text);
+        var tokens = lexer.ReadAllPooled(out _);
+        return new Parser(text, tokens, lexer.Error, options);
+    }
+
+    /// <summary>Hands the pooled token array back; the parser is not used again.</summary>
+    private void Release()
+    {
+        ArrayPool<Token>.Shared.Return(_pooledTokens);
+        _tokens = [];
+        _termCache.Clear();
     }
 
     public Body ParseQuery()
@@ -65,6 +78,10 @@ internal sealed partial class Parser
         {
             _errors.Add(abort.Error);
             throw new RegoParseException(_errors.ToArray());
+        }
+        finally
+        {
+            Release();
         }
     }
 
