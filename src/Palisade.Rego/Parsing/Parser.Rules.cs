@@ -45,9 +45,14 @@ internal sealed partial class Parser
             return;
         }
 
-        CheckRuleHeadEnd();
         var headLocation = Span(start);
         var (body, hasIf) = ParseRuleBody();
+        if (key is null && value is null && arguments is null && body.IsEmpty && !hasIf && reference.Path.Count == 0)
+        {
+            // OPA reads a lone name as an expression statement, which cannot define a rule.
+            throw Abort(start, "var cannot be used for rule name");
+        }
+
         var implicitValue = false;
         if (key is null && value is null)
         {
@@ -100,7 +105,8 @@ internal sealed partial class Parser
             throw Unexpected(start);
         }
 
-        var name = ParseTerm();
+        // As in OPA, a rule name may be separated from its first suffix: `f (x) := …`, `p [x] { … }`.
+        var name = ParseRuleNameTerm(start);
         return name switch
         {
             RefTerm r when r.Head is VarTerm => (r, null),
@@ -118,28 +124,6 @@ internal sealed partial class Parser
         }
 
         return ParseTermIn(keyValue: false);
-    }
-
-    /// <summary>After a head only a body, <c>else</c> or the next statement may follow.</summary>
-    private void CheckRuleHeadEnd()
-    {
-        var next = Current;
-        if (next.Kind is TokenKind.EndOfFile or TokenKind.LBrace || next.NewlineBefore)
-        {
-            return;
-        }
-
-        if (IsKeyword(next, Keywords.If) || IsKeyword(next, Keywords.Else))
-        {
-            return;
-        }
-
-        if (next.Kind == TokenKind.Ident && !IsAnyKeyword(next))
-        {
-            throw Abort(next, "var cannot be used for rule name");
-        }
-
-        throw Unexpected(next);
     }
 
     private (Body Body, bool HasIf) ParseRuleBody()

@@ -166,11 +166,20 @@ internal sealed partial class Parser
     /// <c>.name</c>, <c>[term]</c> and <c>(args)</c> suffixes. They must touch what they follow: <c>x [0]</c> is two
     /// terms, which is how a body line starting with <c>[</c> stays a new expression.
     /// </summary>
-    private Term ParseRefSuffix(Term head, Token start)
+    private Term ParseRuleNameTerm(Token start)
+    {
+        Advance();
+        var head = new VarTerm(_names.Name(Text(start)), LocationOf(start));
+        return ParseRefSuffix(head, start, spaceBeforeFirst: true);
+    }
+
+    private Term ParseRefSuffix(Term head, Token start, bool spaceBeforeFirst = false)
     {
         List<Term>? path = null;
-        while (!Current.SpaceBefore)
+        var first = spaceBeforeFirst;
+        while (!Current.SpaceBefore || first)
         {
+            first = false;
             var token = Current;
             if (token.Kind == TokenKind.Dot)
             {

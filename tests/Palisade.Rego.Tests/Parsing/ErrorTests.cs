@@ -18,7 +18,7 @@ public sealed class ErrorTests
     [InlineData("package test\np if {", "test.rego:2: rego_parse_error: unexpected eof token")]
     [InlineData("package test\n1 := 2", "test.rego:2: rego_parse_error: number cannot be used for rule name")]
     [InlineData("package test\np if { x := \"abc }", "test.rego:2: rego_parse_error: non-terminated string")]
-    [InlineData("package test\np", "test.rego:2: rego_parse_error: rule must have value assignment and/or body declaration")]
+    [InlineData("package test\np", "test.rego:2: rego_parse_error: var cannot be used for rule name")]
     [InlineData("package test\np := 01", "test.rego:2: rego_parse_error: unexpected number token: expected number without leading zero")]
     [InlineData("package test\np if { x := $\"{y := 1}\" }", "test.rego:2: rego_parse_error: unexpected assignment (':=') in template-string expression")]
     public void SingleErrorsAreFormattedAsOpaDoes(string source, string expected)
