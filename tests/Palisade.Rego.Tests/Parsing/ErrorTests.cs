@@ -106,4 +106,39 @@ public sealed class ErrorTests
         var error = Assert.Throws<RegoParseException>(() => RegoParser.ParseQuery("x := "));
         Assert.Contains("unexpected eof token", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void BrokenInputOnlyEverRaisesParseErrors()
+    {
+        const string source = """
+            package test
+            import rego.v1
+
+            default allow := false
+
+            allow if {
+                some x in input.xs
+                msg := $"hello {x.name} and {[y | y := x.ys[_]]}"
+                every k, v in x.o { k != v }
+                not deny with input.a as {"b": [1, 2.5e3, `raw`]}
+            }
+
+            deny contains {"msg": m} if { m := sprintf("%v", [input.x]) }
+            f(a, b) := c if { c := a + b * 2 } else := 0
+            """;
+        for (var cut = 0; cut < source.Length; cut++)
+        {
+            foreach (var text in new[] { source[..cut], source.Remove(cut, 1) })
+            {
+                try
+                {
+                    RegoParser.ParseModule(text);
+                }
+                catch (RegoParseException e)
+                {
+                    Assert.NotEmpty(e.Errors);
+                }
+            }
+        }
+    }
 }
