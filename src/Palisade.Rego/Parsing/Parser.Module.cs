@@ -38,7 +38,7 @@ internal sealed partial class Parser
             var version = _options.DefaultVersion == RegoVersion.V1 ? RegoVersion.V1
                 : _importsRegoV1 ? RegoVersion.V0CompatibleV1
                 : RegoVersion.V0;
-            return new Module(package, imports, rules, version, Span(start));
+            return new Module(package, imports, rules, version, Span(start)) { Comments = CollectComments() };
         }
         catch (ParseAbort abort)
         {
@@ -49,6 +49,23 @@ internal sealed partial class Parser
         {
             Release();
         }
+    }
+
+    private Comment[] CollectComments()
+    {
+        if (_commentSpans.Count == 0)
+        {
+            return [];
+        }
+
+        var comments = new Comment[_commentSpans.Count];
+        for (var i = 0; i < comments.Length; i++)
+        {
+            var span = _commentSpans[i];
+            comments[i] = new Comment(_source.Substring(span.Start + 1, span.Length - 1), LocationOf(span));
+        }
+
+        return comments;
     }
 
     private Package ParsePackage()

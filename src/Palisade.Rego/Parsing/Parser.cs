@@ -22,6 +22,7 @@ internal sealed partial class Parser
     private int _depth;
     private FutureKeywords _keywords;
     private Dictionary<int, (Term Term, int End)> _termCache = [];
+    private List<Token> _commentSpans = [];
 
     private Parser(string source, Token[] tokens, string? lexError, ParserOptions options)
     {
@@ -47,9 +48,10 @@ internal sealed partial class Parser
             throw new RegoParseException([error]);
         }
 
-        var lexer = new Lexer(text);
+        var comments = new List<Token>();
+        var lexer = new Lexer(text) { Comments = comments };
         var tokens = lexer.ReadAllPooled(out _);
-        return new Parser(text, tokens, lexer.Error, options);
+        return new Parser(text, tokens, lexer.Error, options) { _commentSpans = comments };
     }
 
     /// <summary>Hands the pooled token array back; the parser is not used again.</summary>

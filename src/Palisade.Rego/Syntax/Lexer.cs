@@ -33,6 +33,9 @@ public sealed class Lexer
         _lineStart = start - (column - 1);
     }
 
+    /// <summary>When set, receives the span of every comment (its kind is meaningless).</summary>
+    public List<Token>? Comments { get; init; }
+
     /// <summary>The message for the <see cref="TokenKind.Illegal"/> token, if one was produced.</summary>
     public string? Error { get; private set; }
 
@@ -117,10 +120,13 @@ public sealed class Lexer
             else if (c == '#')
             {
                 space = true;
+                var start = _pos;
                 while (_pos < _end && _source[_pos] != '\n')
                 {
                     _pos++;
                 }
+
+                Comments?.Add(new Token(TokenKind.Illegal, start, _pos, _line, start - _lineStart + 1, space, newline));
             }
             else
             {

@@ -345,4 +345,14 @@ public sealed class ConstructTests
         Assert.Equal(new Location("x.rego", 4, 3, 23, 6), module.Rules[1].Location);
         Assert.Equal("q := 2", module.Rules[1].Location.Text("package test\n\np := 1\n  q := 2"));
     }
+
+    [Fact]
+    public void CommentsAreKeptForAnnotations()
+    {
+        var module = RegoParser.ParseModule("# METADATA\n# title: t\npackage test\n\np := 1 # trailing");
+        Assert.Equal(3, module.Comments.Count);
+        Assert.Equal(" METADATA", module.Comments[0].Text);
+        Assert.Equal(new Location(string.Empty, 5, 8, 43, 10), module.Comments[2].Location);
+        Assert.Equal("# trailing", module.Comments[2].ToString());
+    }
 }
