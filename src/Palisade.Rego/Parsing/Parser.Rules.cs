@@ -37,7 +37,20 @@ internal sealed partial class Parser
         {
             if (value is null)
             {
-                throw Abort(start, "default rules must have a value");
+                throw Abort(start, "illegal default rule (must have a value)");
+            }
+
+            if (FirstNonConstant(value) is { } found)
+            {
+                throw Abort(start, $"illegal default rule (value cannot contain {TypeName(found)})");
+            }
+
+            foreach (var argument in arguments ?? [])
+            {
+                if (argument is not VarTerm)
+                {
+                    throw Abort(start, $"illegal default rule (arguments cannot contain {TypeName(argument)})");
+                }
             }
 
             var defaultHead = new RuleHead(reference, arguments, null, value, assign, Span(start));
@@ -278,6 +291,45 @@ internal sealed partial class Parser
         {
             Report(rule.Location, "`contains` keyword is required for partial set rules");
         }
+    }
+
+    /// <summary>A var, ref or call inside a default value (comprehensions excepted), which OPA rejects while parsing.</summary>
+    private static Term? FirstNonConstant(Term term)
+    {
+        switch (term)
+        {
+            case VarTerm or RefTerm or CallTerm or TemplateStringTerm:
+                return term;
+            case ArrayTerm array:
+                return FirstNonConstant(array.Items);
+            case SetTerm set:
+                return FirstNonConstant(set.Items);
+            case ObjectTerm obj:
+                foreach (var item in obj.Items)
+                {
+                    if ((FirstNonConstant(item.Key) ?? FirstNonConstant(item.Value)) is { } found)
+                    {
+                        return found;
+                    }
+                }
+
+                return null;
+            default:
+                return null;
+        }
+    }
+
+    private static Term? FirstNonConstant(IReadOnlyList<Term> terms)
+    {
+        foreach (var term in terms)
+        {
+            if (FirstNonConstant(term) is { } found)
+            {
+                return found;
+            }
+        }
+
+        return null;
     }
 
     private static string RuleWord(RuleHead head) => head.Arguments is null ? "rule" : "function";

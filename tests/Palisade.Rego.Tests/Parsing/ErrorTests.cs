@@ -21,6 +21,10 @@ public sealed class ErrorTests
     [InlineData("package test\np", "test.rego:2: rego_parse_error: var cannot be used for rule name")]
     [InlineData("package test\np := 01", "test.rego:2: rego_parse_error: unexpected number token: expected number without leading zero")]
     [InlineData("package test\np if { x := $\"{y := 1}\" }", "test.rego:2: rego_parse_error: unexpected assignment (':=') in template-string expression")]
+    [InlineData("package test\ndefault p := x", "test.rego:2: rego_parse_error: illegal default rule (value cannot contain var)")]
+    [InlineData("package test\ndefault p := [input.x]", "test.rego:2: rego_parse_error: illegal default rule (value cannot contain ref)")]
+    [InlineData("package test\ndefault p := count([])", "test.rego:2: rego_parse_error: illegal default rule (value cannot contain call)")]
+    [InlineData("package test\ndefault f(1) := 1", "test.rego:2: rego_parse_error: illegal default rule (arguments cannot contain number)")]
     public void SingleErrorsAreFormattedAsOpaDoes(string source, string expected)
     {
         var error = Fails(source);
