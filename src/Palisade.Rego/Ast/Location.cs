@@ -1,10 +1,10 @@
 namespace Palisade.Rego.Ast;
 
 /// <summary>
-/// Where a node starts in its source (1-based line and column), with the span of source text it covers
-/// so that error messages can quote it.
+/// Where a node starts in its source (1-based line and column), with the span of source text it covers so that
+/// error messages can quote it. A struct: every node has one, and they should not cost an allocation each.
 /// </summary>
-public sealed record Location(string File, int Line, int Column, int Offset = 0, int Length = 0)
+public readonly record struct Location(string File, int Line, int Column, int Offset = 0, int Length = 0)
 {
     public static readonly Location None = new(string.Empty, 0, 0);
 

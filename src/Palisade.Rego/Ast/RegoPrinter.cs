@@ -63,6 +63,9 @@ public static class RegoPrinter
             case Module module:
                 WriteModule(b, module);
                 break;
+            case Comment comment:
+                b.Append('#').Append(comment.Text);
+                break;
             default:
                 b.Append(node.GetType().Name);
                 break;

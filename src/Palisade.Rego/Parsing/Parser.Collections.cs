@@ -27,6 +27,13 @@ internal sealed partial class Parser
             return new ArrayTerm([head], Span(open));
         }
 
+        if (Accept(TokenKind.Comma))
+        {
+            var rest = ParseTermList(TokenKind.RBracket);
+            rest.Insert(0, head);
+            return new ArrayTerm(rest, Span(open));
+        }
+
         if (mayComprehend && Is(TokenKind.Or) && TryParseComprehensionBody(TokenKind.RBracket, out var body))
         {
             return new ArrayComprehension(head, body, Span(open));

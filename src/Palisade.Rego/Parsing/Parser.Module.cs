@@ -38,13 +38,34 @@ internal sealed partial class Parser
             var version = _options.DefaultVersion == RegoVersion.V1 ? RegoVersion.V1
                 : _importsRegoV1 ? RegoVersion.V0CompatibleV1
                 : RegoVersion.V0;
-            return new Module(package, imports, rules, version, Span(start));
+            return new Module(package, imports, rules, version, Span(start)) { Comments = CollectComments() };
         }
         catch (ParseAbort abort)
         {
             _errors.Add(abort.Error);
             throw new RegoParseException(_errors.ToArray());
         }
+        finally
+        {
+            Release();
+        }
+    }
+
+    private Comment[] CollectComments()
+    {
+        if (_commentSpans.Count == 0)
+        {
+            return [];
+        }
+
+        var comments = new Comment[_commentSpans.Count];
+        for (var i = 0; i < comments.Length; i++)
+        {
+            var span = _commentSpans[i];
+            comments[i] = new Comment(_source.Substring(span.Start + 1, span.Length - 1), LocationOf(span));
+        }
+
+        return comments;
     }
 
     private Package ParsePackage()
@@ -65,7 +86,7 @@ internal sealed partial class Parser
         Advance();
 
         // The package path is kept rooted at data, so that `package a.b` names data.a.b.
-        var path = new List<Term> { new ScalarTerm(StringValue.Of(TextOf(name)), LocationOf(name)) };
+        var path = new List<Term> { new ScalarTerm(_names.Value(Text(name)), LocationOf(name)) };
         ParsePathTail(path);
         var location = Span(start);
         return new Package(new RefTerm(new VarTerm("data", LocationOf(start)), path, Span(name)), location);
@@ -85,7 +106,7 @@ internal sealed partial class Parser
                 }
 
                 Advance();
-                path.Add(new ScalarTerm(StringValue.Of(TextOf(name)), LocationOf(name)));
+                path.Add(new ScalarTerm(_names.Value(Text(name)), LocationOf(name)));
             }
             else if (Is(TokenKind.LBracket))
             {
@@ -118,7 +139,7 @@ internal sealed partial class Parser
         Advance();
         var path = new List<Term>();
         ParsePathTail(path);
-        var head = new VarTerm(TextOf(root), LocationOf(root));
+        var head = new VarTerm(_names.Name(Text(root)), LocationOf(root));
         var reference = new RefTerm(head, path, Span(root));
         if (head.Name is not ("data" or "input" or "future" or "rego"))
         {

@@ -154,7 +154,7 @@ internal sealed partial class Parser
             }
 
             Advance();
-            symbols.Add(new VarTerm(TextOf(name), LocationOf(name)));
+            symbols.Add(new VarTerm(_names.Name(Text(name)), LocationOf(name)));
             if (!Accept(TokenKind.Comma))
             {
                 break;

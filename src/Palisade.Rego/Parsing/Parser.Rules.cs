@@ -37,7 +37,20 @@ internal sealed partial class Parser
         {
             if (value is null)
             {
-                throw Abort(start, "default rules must have a value");
+                throw Abort(start, "illegal default rule (must have a value)");
+            }
+
+            if (FirstNonConstant(value) is { } found)
+            {
+                throw Abort(start, $"illegal default rule (value cannot contain {TypeName(found)})");
+            }
+
+            foreach (var argument in arguments ?? [])
+            {
+                if (argument is not VarTerm)
+                {
+                    throw Abort(start, $"illegal default rule (arguments cannot contain {TypeName(argument)})");
+                }
             }
 
             var defaultHead = new RuleHead(reference, arguments, null, value, assign, Span(start));
@@ -45,13 +58,20 @@ internal sealed partial class Parser
             return;
         }
 
-        CheckRuleHeadEnd();
         var headLocation = Span(start);
+        var (body, hasIf) = ParseRuleBody();
+        if (key is null && value is null && arguments is null && body.IsEmpty && !hasIf && reference.Path.Count == 0)
+        {
+            // OPA reads a lone name as an expression statement, which cannot define a rule.
+            throw Abort(start, "var cannot be used for rule name");
+        }
+
         var implicitValue = false;
         if (key is null && value is null)
         {
-            // v0's `p[x] { … }` is a partial set; anything else without a value (`p if …`, `a.b.c if …`) is true.
-            if (arguments is null && reference.Path.Count == 1 && !(reference.Path[0] is ScalarTerm s && s.Value is StringValue))
+            // As in OPA: a two-part ref without `if` (v0's `p[x] { … }`, even `p.q { … }`) is a partial set;
+            // anything else without a value (`p if …`, `a[x] if …`, `a.b.c { … }`) has the value true.
+            if (arguments is null && !hasIf && reference.Path.Count == 1)
             {
                 key = reference.Path[0];
                 reference = new RefTerm(reference.Head, [], reference.Head.Location);
@@ -68,7 +88,6 @@ internal sealed partial class Parser
             ImplicitValue = implicitValue,
             HasContainsKeyword = hasContains,
         };
-        var (body, hasIf) = ParseRuleBody();
         var elses = ParseElseChain(head);
         var rule = new Rule(head, body, elses, false, Span(start)) { HasIfKeyword = hasIf };
         CheckV1(rule, body.IsEmpty && !hasIf ? null : body);
@@ -99,7 +118,8 @@ internal sealed partial class Parser
             throw Unexpected(start);
         }
 
-        var name = ParseTerm();
+        // As in OPA, a rule name may be separated from its first suffix: `f (x) := …`, `p [x] { … }`.
+        var name = ParseRuleNameTerm(start);
         return name switch
         {
             RefTerm r when r.Head is VarTerm => (r, null),
@@ -119,28 +139,6 @@ internal sealed partial class Parser
         return ParseTermIn(keyValue: false);
     }
 
-    /// <summary>After a head only a body, <c>else</c> or the next statement may follow.</summary>
-    private void CheckRuleHeadEnd()
-    {
-        var next = Current;
-        if (next.Kind is TokenKind.EndOfFile or TokenKind.LBrace || next.NewlineBefore)
-        {
-            return;
-        }
-
-        if (IsKeyword(next, Keywords.If) || IsKeyword(next, Keywords.Else))
-        {
-            return;
-        }
-
-        if (next.Kind == TokenKind.Ident && !IsAnyKeyword(next))
-        {
-            throw Abort(next, "var cannot be used for rule name");
-        }
-
-        throw Unexpected(next);
-    }
-
     private (Body Body, bool HasIf) ParseRuleBody()
     {
         if (IsKeyword(Current, Keywords.If))
@@ -148,7 +146,7 @@ internal sealed partial class Parser
             var ifToken = Advance();
             if (Is(TokenKind.LBrace))
             {
-                return (ParseBraceBody(), true);
+                return (ParseBracedIfBody(ifToken), true);
             }
 
             var literal = ParseLiteral();
@@ -163,14 +161,85 @@ internal sealed partial class Parser
         return (new Body([], LocationOf(Current)), false);
     }
 
+    /// <summary>
+    /// After <c>if</c>, a brace opens a body unless the whole thing reads as one expression that is not a set literal
+    /// (<c>if {x: i | …}</c>, <c>if {1} == s</c>, <c>if {a | b}</c>), which is how OPA decides. Reading the body first
+    /// keeps the common case free of backtracking.
+    /// </summary>
+    private Body ParseBracedIfBody(Token ifToken)
+    {
+        var save = _pos;
+        var savedDepth = _depth;
+        try
+        {
+            var body = ParseBraceBody();
+            if (!ContinuesExpression(Current) && !IsBareUnion(body))
+            {
+                return body;
+            }
+        }
+        catch (ParseAbort) when (!IsDepthError())
+        {
+            _pos = save;
+            _depth = savedDepth;
+            try
+            {
+                return new Body([ParseLiteral()], Span(ifToken));
+            }
+            catch (ParseAbort) when (!IsDepthError())
+            {
+                // Neither reading works: report the body's error, which is the more useful one.
+                _pos = save;
+                _depth = savedDepth;
+                ParseBraceBody();
+                throw;
+            }
+        }
+
+        _pos = save;
+        _depth = savedDepth;
+        return new Body([ParseLiteral()], Span(ifToken));
+    }
+
+    /// <summary>True when the token would extend a term that ended just before it.</summary>
+    private bool ContinuesExpression(Token token) => token.Kind switch
+    {
+        TokenKind.Unify or TokenKind.Assign or TokenKind.Equal or TokenKind.NotEqual or TokenKind.Less or TokenKind.LessOrEqual
+            or TokenKind.Greater or TokenKind.GreaterOrEqual or TokenKind.Plus or TokenKind.Minus or TokenKind.Multiply
+            or TokenKind.Divide or TokenKind.Remainder or TokenKind.And or TokenKind.Or => true,
+        TokenKind.Dot or TokenKind.LBracket or TokenKind.LParen => !token.SpaceBefore,
+        _ => IsKeyword(token, Keywords.With) || IsKeyword(token, Keywords.In),
+    };
+
+    /// <summary><c>{a | b}</c> as a body is one union expression; OPA reads it as a set comprehension instead.</summary>
+    private bool IsBareUnion(Body body) =>
+        body.Count == 1 && !body[0].Negated && body[0].With.Count == 0 && body[0].Content is CallTerm { Name: Operators.Or } call
+        && _source[call.Operator.Location.Offset] == '|';
+
     private Rule? ParseElseChain(RuleHead head)
     {
         var chain = new List<(Rule Rule, Token Start)>();
         while (IsKeyword(Current, Keywords.Else))
         {
-            var start = Advance();
+            var start = Current;
+            if (head.Kind == RuleKind.MultiValue)
+            {
+                throw Abort(start, "else keyword cannot be used on multi-value rules");
+            }
+
+            if (head.Reference.Path.Any(t => t is not ScalarTerm))
+            {
+                throw Abort(start, "else keyword cannot be used on rules with variables in head");
+            }
+
+            Advance();
             Term? value = null;
             var assign = false;
+            if (!Is(TokenKind.Assign) && !Is(TokenKind.Unify) && !Is(TokenKind.LBrace) && !IsKeyword(Current, Keywords.If))
+            {
+                throw Unexpected(Current, "expected else value term or rule body");
+            }
+
             if (Is(TokenKind.Assign) || Is(TokenKind.Unify))
             {
                 assign = Advance().Kind == TokenKind.Assign;
@@ -208,7 +277,7 @@ internal sealed partial class Parser
         }
 
         var head = rule.Head;
-        if (writtenBody is null && head.ImplicitValue)
+        if (writtenBody is null && head.ImplicitValue && head.Arguments is null)
         {
             Report(rule.Location, $"{RuleWord(head)} must have value assignment and/or body declaration");
         }
@@ -222,6 +291,45 @@ internal sealed partial class Parser
         {
             Report(rule.Location, "`contains` keyword is required for partial set rules");
         }
+    }
+
+    /// <summary>A var, ref or call inside a default value (comprehensions excepted), which OPA rejects while parsing.</summary>
+    private static Term? FirstNonConstant(Term term)
+    {
+        switch (term)
+        {
+            case VarTerm or RefTerm or CallTerm or TemplateStringTerm:
+                return term;
+            case ArrayTerm array:
+                return FirstNonConstant(array.Items);
+            case SetTerm set:
+                return FirstNonConstant(set.Items);
+            case ObjectTerm obj:
+                foreach (var item in obj.Items)
+                {
+                    if ((FirstNonConstant(item.Key) ?? FirstNonConstant(item.Value)) is { } found)
+                    {
+                        return found;
+                    }
+                }
+
+                return null;
+            default:
+                return null;
+        }
+    }
+
+    private static Term? FirstNonConstant(IReadOnlyList<Term> terms)
+    {
+        foreach (var term in terms)
+        {
+            if (FirstNonConstant(term) is { } found)
+            {
+                return found;
+            }
+        }
+
+        return null;
     }
 
     private static string RuleWord(RuleHead head) => head.Arguments is null ? "rule" : "function";

@@ -105,9 +105,10 @@ internal sealed partial class Parser
         }
 
         tokens.Add(token with { Kind = TokenKind.EndOfFile, End = token.Start });
-        var (savedTokens, savedPos) = (_tokens, _pos);
+        var (savedTokens, savedPos, savedCache) = (_tokens, _pos, _termCache);
         _tokens = tokens.ToArray();
         _pos = 0;
+        _termCache = [];
         try
         {
             var first = Current;
@@ -127,7 +128,7 @@ internal sealed partial class Parser
         }
         finally
         {
-            (_tokens, _pos) = (savedTokens, savedPos);
+            (_tokens, _pos, _termCache) = (savedTokens, savedPos, savedCache);
         }
     }
 

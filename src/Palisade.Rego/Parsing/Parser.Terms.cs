@@ -18,6 +18,28 @@ internal sealed partial class Parser
     private Term ParseTerm()
     {
         var start = Current;
+
+        // Collections may be read twice (first as a comprehension head, then as an operand); remembering them keeps
+        // nested cases like [[[1] + x] + x] linear instead of exponential.
+        var cacheable = start.Kind is TokenKind.LBracket or TokenKind.LBrace;
+        if (cacheable && _termCache.TryGetValue(_pos, out var cached))
+        {
+            _pos = cached.End;
+            return cached.Term;
+        }
+
+        var startIndex = _pos;
+        var result = ParseTermUncached(start);
+        if (cacheable)
+        {
+            _termCache[startIndex] = (result, _pos);
+        }
+
+        return result;
+    }
+
+    private Term ParseTermUncached(Token start)
+    {
         Enter(start);
         Term term;
         if (start.Kind == TokenKind.Minus)
@@ -53,12 +75,12 @@ internal sealed partial class Parser
             case TokenKind.Number:
                 return ParseNumber(Advance(), start);
             case TokenKind.String:
-            {
-                Advance();
-                var text = StringLiterals.Decode(_source, start.Start + 1, start.End - 1, template: false)
-                    ?? throw Abort(start, $"illegal string literal: {TextOf(start)}");
-                return new ScalarTerm(StringValue.Of(text), LocationOf(start));
-            }
+                {
+                    Advance();
+                    var text = StringLiterals.Decode(_source, start.Start + 1, start.End - 1, template: false)
+                        ?? throw Abort(start, $"illegal string literal: {TextOf(start)}");
+                    return new ScalarTerm(StringValue.Of(text), LocationOf(start));
+                }
 
             case TokenKind.RawString:
                 Advance();
@@ -72,17 +94,17 @@ internal sealed partial class Parser
             case TokenKind.LBrace:
                 return ParseSetOrObject();
             case TokenKind.LParen:
-            {
-                Advance();
-                var inner = ParseTermIn(keyValue: true);
-                if (!Is(TokenKind.RParen))
                 {
-                    throw Abort(Current, "non-terminated expression");
-                }
+                    Advance();
+                    var inner = ParseTermIn(keyValue: true);
+                    if (!Is(TokenKind.RParen))
+                    {
+                        throw Abort(Current, "non-terminated expression");
+                    }
 
-                Advance();
-                return inner;
-            }
+                    Advance();
+                    return inner;
+                }
 
             case TokenKind.Ident:
                 return ParseName(start);
@@ -93,6 +115,14 @@ internal sealed partial class Parser
 
     private Term ParseName(Token token)
     {
+        var next = _tokens[Math.Min(_pos + 1, _tokens.Length - 1)];
+        if (!next.SpaceBefore && next.Kind is TokenKind.Dot or TokenKind.LBracket)
+        {
+            // Any word heads a ref, even a keyword or literal: `true.foo`, `if.x` (OPA allows them as rule names).
+            Advance();
+            return new VarTerm(_names.Name(Text(token)), LocationOf(token));
+        }
+
         if (IsWord(token, Keywords.Null))
         {
             Advance();
@@ -111,7 +141,7 @@ internal sealed partial class Parser
         }
 
         Advance();
-        return new VarTerm(TextOf(token), LocationOf(token));
+        return new VarTerm(_names.Name(Text(token)), LocationOf(token));
     }
 
     private ScalarTerm ParseNumber(Token number, Token start)
@@ -136,11 +166,20 @@ internal sealed partial class Parser
     /// <c>.name</c>, <c>[term]</c> and <c>(args)</c> suffixes. They must touch what they follow: <c>x [0]</c> is two
     /// terms, which is how a body line starting with <c>[</c> stays a new expression.
     /// </summary>
-    private Term ParseRefSuffix(Term head, Token start)
+    private Term ParseRuleNameTerm(Token start)
+    {
+        Advance();
+        var head = new VarTerm(_names.Name(Text(start)), LocationOf(start));
+        return ParseRefSuffix(head, start, spaceBeforeFirst: true);
+    }
+
+    private Term ParseRefSuffix(Term head, Token start, bool spaceBeforeFirst = false)
     {
         List<Term>? path = null;
-        while (!Current.SpaceBefore)
+        var first = spaceBeforeFirst;
+        while (!Current.SpaceBefore || first)
         {
+            first = false;
             var token = Current;
             if (token.Kind == TokenKind.Dot)
             {
@@ -153,7 +192,7 @@ internal sealed partial class Parser
 
                 Advance();
                 CheckRefHead(head, start);
-                (path ??= []).Add(new ScalarTerm(StringValue.Of(TextOf(name)), LocationOf(name)));
+                (path ??= []).Add(new ScalarTerm(_names.Value(Text(name)), LocationOf(name)));
             }
             else if (token.Kind == TokenKind.LBracket)
             {

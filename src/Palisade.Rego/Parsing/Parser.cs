@@ -1,3 +1,4 @@
+using System.Buffers;
 using Palisade.Rego.Ast;
 using Palisade.Rego.Syntax;
 
@@ -14,15 +15,20 @@ internal sealed partial class Parser
     private readonly string? _lexError;
     private readonly ParserOptions _options;
     private readonly List<RegoError> _errors = [];
+    private readonly NameTable _names = new();
+    private readonly Token[] _pooledTokens;
     private Token[] _tokens;
     private int _pos;
     private int _depth;
     private FutureKeywords _keywords;
+    private Dictionary<int, (Term Term, int End)> _termCache = [];
+    private List<Token> _commentSpans = [];
 
     private Parser(string source, Token[] tokens, string? lexError, ParserOptions options)
     {
         _source = source;
         _tokens = tokens;
+        _pooledTokens = tokens;
         _lexError = lexError;
         _options = options;
         _keywords = options.DefaultVersion == RegoVersion.V1 ? FutureKeywords.All : FutureKeywords.None;
@@ -42,8 +48,18 @@ internal sealed partial class Parser
             throw new RegoParseException([error]);
         }
 
-        var tokens = Lexer.Tokenize(text, out var lexError);
-        return new Parser(text, tokens, lexError, options);
+        var comments = new List<Token>();
+        var lexer = new Lexer(text) { Comments = comments };
+        var tokens = lexer.ReadAllPooled(out _);
+        return new Parser(text, tokens, lexer.Error, options) { _commentSpans = comments };
+    }
+
+    /// <summary>Hands the pooled token array back; the parser is not used again.</summary>
+    private void Release()
+    {
+        ArrayPool<Token>.Shared.Return(_pooledTokens);
+        _tokens = [];
+        _termCache.Clear();
     }
 
     public Body ParseQuery()
@@ -64,6 +80,10 @@ internal sealed partial class Parser
         {
             _errors.Add(abort.Error);
             throw new RegoParseException(_errors.ToArray());
+        }
+        finally
+        {
+            Release();
         }
     }
 
@@ -120,18 +140,14 @@ internal sealed partial class Parser
 
     private bool IsWord(Token token, string word) => token.Kind == TokenKind.Ident && Text(token).SequenceEqual(word);
 
-    /// <summary>True when the token is <paramref name="keyword"/> and that word is a keyword in this module.</summary>
-    private bool IsKeyword(Token token, string keyword)
-    {
-        if (!IsWord(token, keyword))
-        {
-            return false;
-        }
+    /// <summary>True when the token is <paramref name="keyword"/> and that word is a keyword here.</summary>
+    private bool IsKeyword(Token token, string keyword) => IsWord(token, keyword) && IsAnyKeyword(token);
 
-        var future = Keywords.Future(keyword);
-        return future == FutureKeywords.None || (_keywords & future) != 0;
-    }
-
+    /// <summary>
+    /// True when the token is a keyword in this module at this place. A keyword directly followed by <c>.</c> or
+    /// <c>[</c> heads a ref instead (<c>input.x</c> style: <c>if.x</c>, <c>true.foo</c>), and <c>contains(…)</c> is the
+    /// builtin call, as in OPA.
+    /// </summary>
     private bool IsAnyKeyword(Token token)
     {
         if (token.Kind != TokenKind.Ident)
@@ -140,13 +156,33 @@ internal sealed partial class Parser
         }
 
         var text = Text(token);
-        if (Keywords.IsBase(text))
+        var future = Keywords.Future(text);
+        if (!Keywords.IsBase(text) && (future == FutureKeywords.None || (_keywords & future) == 0))
         {
-            return true;
+            return false;
         }
 
-        var future = Keywords.Future(text);
-        return future != FutureKeywords.None && (_keywords & future) != 0;
+        var index = _pos;
+        while (index < _tokens.Length && _tokens[index].Start < token.Start)
+        {
+            index++;
+        }
+
+        if (index + 1 < _tokens.Length && _tokens[index].Start == token.Start && !_tokens[index + 1].SpaceBefore)
+        {
+            var next = _tokens[index + 1].Kind;
+            if (next is TokenKind.Dot or TokenKind.LBracket)
+            {
+                return false;
+            }
+
+            if (next == TokenKind.LParen && future == FutureKeywords.Contains)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private Location LocationOf(Token token) => new(_options.FileName, token.Line, token.Column, token.Start, token.Length);

@@ -22,7 +22,7 @@ public static class Identifiers
             }
         }
 
-        // A keyword cannot be written after a dot in every version, so printing it in brackets is the safe choice.
-        return !Keywords.IsReserved(text);
+        // Keywords are fine too: after a dot they are names (`input.if`), as in OPA 1.x.
+        return true;
     }
 }

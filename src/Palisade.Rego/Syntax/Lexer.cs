@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace Palisade.Rego.Syntax;
 
 /// <summary>
@@ -31,6 +33,9 @@ public sealed class Lexer
         _lineStart = start - (column - 1);
     }
 
+    /// <summary>When set, receives the span of every comment (its kind is meaningless).</summary>
+    public List<Token>? Comments { get; init; }
+
     /// <summary>The message for the <see cref="TokenKind.Illegal"/> token, if one was produced.</summary>
     public string? Error { get; private set; }
 
@@ -44,14 +49,35 @@ public sealed class Lexer
 
     public Token[] ReadAll()
     {
-        var tokens = new List<Token>(Math.Max(16, (_end - _pos) / 4));
+        var pooled = ReadAllPooled(out var count);
+        var tokens = pooled.AsSpan(0, count).ToArray();
+        ArrayPool<Token>.Shared.Return(pooled);
+        return tokens;
+    }
+
+    /// <summary>
+    /// All tokens, ending with <see cref="TokenKind.EndOfFile"/> or <see cref="TokenKind.Illegal"/>, in an array rented
+    /// from <see cref="ArrayPool{T}.Shared"/> that the caller returns: token arrays live only as long as one parse.
+    /// </summary>
+    public Token[] ReadAllPooled(out int count)
+    {
+        var tokens = ArrayPool<Token>.Shared.Rent(Math.Max(64, (_end - _pos) / 5));
+        count = 0;
         while (true)
         {
             var token = Next();
-            tokens.Add(token);
+            if (count == tokens.Length)
+            {
+                var larger = ArrayPool<Token>.Shared.Rent(tokens.Length * 2);
+                tokens.AsSpan().CopyTo(larger);
+                ArrayPool<Token>.Shared.Return(tokens);
+                tokens = larger;
+            }
+
+            tokens[count++] = token;
             if (token.Kind is TokenKind.EndOfFile or TokenKind.Illegal)
             {
-                return tokens.ToArray();
+                return tokens;
             }
         }
     }
@@ -94,10 +120,13 @@ public sealed class Lexer
             else if (c == '#')
             {
                 space = true;
+                var start = _pos;
                 while (_pos < _end && _source[_pos] != '\n')
                 {
                     _pos++;
                 }
+
+                Comments?.Add(new Token(TokenKind.Illegal, start, _pos, _line, start - _lineStart + 1, space, newline));
             }
             else
             {
