@@ -5,5 +5,10 @@ internal static class BuiltinFamilies
 {
     public static readonly IReadOnlyList<Func<IEnumerable<BuiltinFunction>>> All =
     [
+        Types.TypeBuiltins.Functions,
+        Strings.SearchBuiltins.Functions,
+        Strings.TrimBuiltins.Functions,
+        Strings.TransformBuiltins.Functions,
+        Strings.SprintfBuiltin.Functions,
     ];
 }
