@@ -10,5 +10,6 @@ internal static class BuiltinFamilies
         Strings.TrimBuiltins.Functions,
         Strings.TransformBuiltins.Functions,
         Strings.SprintfBuiltin.Functions,
+        Regex.RegexBuiltins.Functions,
     ];
 }
