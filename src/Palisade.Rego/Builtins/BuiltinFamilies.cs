@@ -11,5 +11,9 @@ internal static class BuiltinFamilies
         Strings.TransformBuiltins.Functions,
         Strings.SprintfBuiltin.Functions,
         Regex.RegexBuiltins.Functions,
+        Encodings.Base64Builtins.Functions,
+        Encodings.UrlQueryBuiltins.Functions,
+        Encodings.JsonBuiltins.Functions,
+        Encodings.YamlBuiltins.Functions,
     ];
 }
