@@ -15,5 +15,8 @@ internal static class BuiltinFamilies
         Encodings.UrlQueryBuiltins.Functions,
         Encodings.JsonBuiltins.Functions,
         Encodings.YamlBuiltins.Functions,
+        Glob.GlobBuiltins.Functions,
+        Units.UnitsBuiltins.Functions,
+        Semver.SemverBuiltins.Functions,
     ];
 }
