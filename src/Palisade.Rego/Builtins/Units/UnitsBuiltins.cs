@@ -12,22 +12,8 @@ internal static class UnitsBuiltins
 {
     private const int MaxExponentDigits = 6;
 
-    private static readonly Dictionary<string, BigInteger> ByteUnits = new(StringComparer.Ordinal)
-    {
-        [""] = 1,
-        ["kb"] = BigInteger.Pow(1000, 1), ["k"] = BigInteger.Pow(1000, 1),
-        ["kib"] = BigInteger.Pow(1024, 1), ["ki"] = BigInteger.Pow(1024, 1),
-        ["mb"] = BigInteger.Pow(1000, 2), ["m"] = BigInteger.Pow(1000, 2),
-        ["mib"] = BigInteger.Pow(1024, 2), ["mi"] = BigInteger.Pow(1024, 2),
-        ["gb"] = BigInteger.Pow(1000, 3), ["g"] = BigInteger.Pow(1000, 3),
-        ["gib"] = BigInteger.Pow(1024, 3), ["gi"] = BigInteger.Pow(1024, 3),
-        ["tb"] = BigInteger.Pow(1000, 4), ["t"] = BigInteger.Pow(1000, 4),
-        ["tib"] = BigInteger.Pow(1024, 4), ["ti"] = BigInteger.Pow(1024, 4),
-        ["pb"] = BigInteger.Pow(1000, 5), ["p"] = BigInteger.Pow(1000, 5),
-        ["pib"] = BigInteger.Pow(1024, 5), ["pi"] = BigInteger.Pow(1024, 5),
-        ["eb"] = BigInteger.Pow(1000, 6), ["e"] = BigInteger.Pow(1000, 6),
-        ["eib"] = BigInteger.Pow(1024, 6), ["ei"] = BigInteger.Pow(1024, 6),
-    };
+    // "" is plain bytes; then k, m, g, t, p, e with optional "b" (powers of 1000) or "i"/"ib" (powers of 1024).
+    private static readonly Dictionary<string, BigInteger> ByteUnits = BuildByteUnits();
 
     public static IEnumerable<BuiltinFunction> Functions()
     {
@@ -114,6 +100,20 @@ internal static class UnitsBuiltins
         }
 
         return NumberValue.Of((amount * Rational.Of(factor)).Truncate());
+    }
+
+    private static Dictionary<string, BigInteger> BuildByteUnits()
+    {
+        var units = new Dictionary<string, BigInteger>(StringComparer.Ordinal) { [""] = BigInteger.One };
+        var prefixes = "kmgtpe";
+        for (var i = 0; i < prefixes.Length; i++)
+        {
+            var p = prefixes[i].ToString();
+            units[p] = units[p + "b"] = BigInteger.Pow(1000, i + 1);
+            units[p + "i"] = units[p + "ib"] = BigInteger.Pow(1024, i + 1);
+        }
+
+        return units;
     }
 
     private static BuiltinException Error(string name, string message) => new($"{name}: {message}");
