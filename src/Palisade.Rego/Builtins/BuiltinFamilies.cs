@@ -18,5 +18,6 @@ internal static class BuiltinFamilies
         Glob.GlobBuiltins.Functions,
         Units.UnitsBuiltins.Functions,
         Semver.SemverBuiltins.Functions,
+        Uuid.UuidBuiltins.Functions,
     ];
 }
