@@ -10,6 +10,7 @@ internal static class BuiltinFamilies
         Strings.TrimBuiltins.Functions,
         Strings.TransformBuiltins.Functions,
         Strings.SprintfBuiltin.Functions,
+        Strings.TemplateBuiltin.Functions,
         Regex.RegexBuiltins.Functions,
         Encodings.Base64Builtins.Functions,
         Encodings.UrlQueryBuiltins.Functions,
