@@ -32,6 +32,10 @@ internal static class RegexBuiltins
             FunctionSignature.Of(RegoType.String, RegoType.String, RegoType.String, RegoType.String),
             (_, args) => Replace(args));
         yield return new BuiltinFunction(
+            "regex.globs_match",
+            FunctionSignature.Of(RegoType.Boolean, RegoType.String, RegoType.String),
+            (_, args) => BooleanValue.Of(GlobIntersection.NonEmpty(Operands.String(args, 0).Value, Operands.String(args, 1).Value)));
+        yield return new BuiltinFunction(
             "regex.template_match",
             FunctionSignature.Of(RegoType.Boolean, RegoType.String, RegoType.String, RegoType.String, RegoType.String),
             (_, args) => TemplateMatch(args));
