@@ -17,7 +17,10 @@ internal static class JsonBuiltins
             FunctionSignature.Of(
                 RegoType.String,
                 RegoType.Any,
-                RegoType.ObjectOf(RegoType.String, RegoType.AnyOf(RegoType.Boolean, RegoType.String))),
+
+                // OPA declares static properties pretty: boolean, indent: string, prefix: string over string keys to
+                // any values; RegoType has no static properties, so this is the nearest it can say.
+                RegoType.ObjectOf(RegoType.String, RegoType.Any)),
             (_, args) => MarshalWithOptions(args));
         yield return new BuiltinFunction(
             "json.unmarshal",

@@ -12,7 +12,7 @@ internal static class GlobBuiltins
     {
         yield return new BuiltinFunction(
             "glob.match",
-            FunctionSignature.Of(RegoType.Boolean, RegoType.String, RegoType.AnyOf(RegoType.Null, RegoType.ArrayOf(RegoType.String)), RegoType.String),
+            FunctionSignature.Of(RegoType.Boolean, RegoType.String, RegoType.AnyOf(RegoType.ArrayOf(RegoType.String), RegoType.Null), RegoType.String),
             (_, args) => Match(args));
         yield return new BuiltinFunction(
             "glob.quote_meta",

@@ -13,7 +13,9 @@ internal static class RegexBuiltins
         yield return new BuiltinFunction("re_match", match, (_, args) => Match(args));
         yield return new BuiltinFunction(
             "regex.is_valid",
-            FunctionSignature.Of(RegoType.Boolean, RegoType.Any),
+            FunctionSignature.Of(RegoType.Boolean, RegoType.String),
+
+            // Declared for strings, but any other value is simply not a valid pattern.
             (_, args) => BooleanValue.Of(args[0] is StringValue s && GoRegex.IsValid(s.Value)));
         yield return new BuiltinFunction(
             "regex.split",

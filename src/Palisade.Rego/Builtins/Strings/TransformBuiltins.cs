@@ -13,7 +13,7 @@ internal static class TransformBuiltins
     {
         yield return new BuiltinFunction(
             "concat",
-            FunctionSignature.Of(RegoType.String, RegoType.String, RegoType.AnyOf(RegoType.ArrayOf(RegoType.String), RegoType.SetOf(RegoType.String))),
+            FunctionSignature.Of(RegoType.String, RegoType.String, RegoType.AnyOf(RegoType.SetOf(RegoType.String), RegoType.ArrayOf(RegoType.String))),
             (_, args) => StringValue.Of(string.Join(Operands.String(args, 0).Value, Operands.Strings(args, 1))));
         yield return OneString("lower", s => s.ToLowerInvariant());
         yield return OneString("upper", s => s.ToUpperInvariant());

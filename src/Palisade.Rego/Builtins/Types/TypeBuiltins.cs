@@ -21,7 +21,7 @@ internal static class TypeBuiltins
             (_, args) => StringValue.Of(args[0].TypeName));
         yield return new BuiltinFunction(
             "to_number",
-            FunctionSignature.Of(RegoType.Number, RegoType.AnyOf(RegoType.Null, RegoType.Boolean, RegoType.Number, RegoType.String)),
+            FunctionSignature.Of(RegoType.Number, RegoType.AnyOf(RegoType.Number, RegoType.String, RegoType.Boolean, RegoType.Null)),
             (_, args) => ToNumber(args[0]));
     }
 
