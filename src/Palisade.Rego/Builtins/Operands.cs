@@ -52,6 +52,17 @@ public static class Operands
     public static BuiltinTypeException ElementMismatch(int index, Value collection, Value element, string expected) =>
         new($"operand {index + 1} must be {collection.TypeName} of {expected}s but got {collection.TypeName} containing {element.TypeName}");
 
+    /// <summary>
+    /// An integer argument as Go's int (64 bits), saturated to the int range: for counts and offsets, where values
+    /// beyond it behave like the largest (or smallest) int. Non-integers fail as <see cref="Int32"/> does.
+    /// </summary>
+    public static int SaturatedInt(ReadOnlySpan<Value> arguments, int index)
+    {
+        var number = Number(arguments, index);
+        var integer = number.AsBigInteger ?? throw new BuiltinTypeException($"operand {index + 1} must be integer number but got floating-point number");
+        return integer > int.MaxValue ? int.MaxValue : integer < int.MinValue ? int.MinValue : (int)integer;
+    }
+
     /// <summary>"operand 2 must be string but got number".</summary>
     public static BuiltinTypeException Mismatch(int index, string expected, Value actual) =>
         new($"operand {index + 1} must be {expected} but got {actual.TypeName}");

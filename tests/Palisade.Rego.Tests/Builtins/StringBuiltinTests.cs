@@ -208,3 +208,17 @@ public sealed class StringBuiltinTests
         Assert.Equal(BooleanValue.False, Call("strings.any_suffix_match", J("[\"foo.bar\", \"x\"]"), S(".baz")));
     }
 }
+
+public sealed class StringEdgeTests
+{
+    [Fact]
+    public void OffsetsBeyondIntBehaveLikeLargeInts()
+    {
+        Assert.Equal(Builtin.S("bc"), Builtin.Call("substring", Builtin.S("abc"), Builtin.N("1"), Builtin.N("5000000000")));
+        Assert.Equal(Builtin.S(""), Builtin.Call("substring", Builtin.S("abc"), Builtin.N("5000000000"), Builtin.N("1")));
+    }
+
+    [Fact]
+    public void FormatIntBaseMustBeWrittenAsAnInteger() =>
+        Assert.Equal("operand 2 must be one of {2, 8, 10, 16}", Builtin.Error("format_int", Builtin.N("10"), Builtin.N("2.0")).Message);
+}

@@ -54,7 +54,7 @@ internal static class RegexBuiltins
     {
         var pattern = Operands.String(args, 0).Value;
         var text = Operands.String(args, 1).Value;
-        var n = Operands.Int32(args, 2);
+        var n = Operands.SaturatedInt(args, 2);
         return Strings(GoRegex.Get(pattern).Matches(text, n).Select(m => m.Value));
     }
 
@@ -62,7 +62,7 @@ internal static class RegexBuiltins
     {
         var pattern = Operands.String(args, 0).Value;
         var text = Operands.String(args, 1).Value;
-        var n = Operands.Int32(args, 2);
+        var n = Operands.SaturatedInt(args, 2);
         var regex = GoRegex.Get(pattern);
         return ArrayValue.Of(regex.Matches(text, n).Select(m => (Value)Strings(regex.Groups(m))));
     }

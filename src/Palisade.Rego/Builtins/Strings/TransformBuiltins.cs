@@ -33,7 +33,7 @@ internal static class TransformBuiltins
         yield return new BuiltinFunction(
             "substring",
             FunctionSignature.Of(RegoType.String, RegoType.String, RegoType.Number, RegoType.Number),
-            (_, args) => Substring(Operands.String(args, 0).Value, Operands.Int32(args, 1), Operands.Int32(args, 2)));
+            (_, args) => Substring(Operands.String(args, 0).Value, Operands.SaturatedInt(args, 1), Operands.SaturatedInt(args, 2)));
         yield return new BuiltinFunction(
             "format_int",
             FunctionSignature.Of(RegoType.String, RegoType.Number, RegoType.Number),
@@ -146,9 +146,15 @@ internal static class TransformBuiltins
 
     private static StringValue FormatInt(NumberValue number, NumberValue baseNumber)
     {
-        var radix = baseNumber.TryGetInt32(out var b) && b is 2 or 8 or 10 or 16
-            ? b
-            : throw new BuiltinTypeException("operand 2 must be one of {2, 8, 10, 16}");
+        // OPA compares the base's text, so 2.0 is not a base.
+        var radix = baseNumber.Text switch
+        {
+            "2" => 2,
+            "8" => 8,
+            "10" => 10,
+            "16" => 16,
+            _ => throw new BuiltinTypeException("operand 2 must be one of {2, 8, 10, 16}"),
+        };
 
         // Non-integers are truncated toward zero, as Go's big.Float.Int does.
         var integer = number.AsBigInteger ?? new BigInteger(Math.Truncate(number.AsDouble));
