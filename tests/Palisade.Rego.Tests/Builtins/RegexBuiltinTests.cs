@@ -139,3 +139,22 @@ public sealed class RegexBuiltinTests
         Assert.Equal("start delimiter has to be exactly one character long but is 2 long", Error("regex.template_match", S("x"), S("x"), S("{{"), S("}")).Message);
     }
 }
+
+public sealed class RegexDialectTests
+{
+    [Theory]
+    [InlineData("(?U)a+", "aaa", "[\"a\", \"a\", \"a\"]")]
+    [InlineData("(?U)a+?", "aaa", "[\"aaa\"]")]
+    [InlineData("[^\\d\\s]+", "ab1 cd", "[\"ab\", \"cd\"]")]
+    [InlineData("[\\p{Greek}\\d]+", "xαβ1y", "[\"αβ1\"]")]
+    [InlineData("(?i)[a-c]+", "xABCx", "[\"ABC\"]")]
+    [InlineData("[^\\pL]+", "ab12cd", "[\"12\"]")]
+    [InlineData("[[:word:]]+", "a_1-b", "[\"a_1\", \"b\"]")]
+    [InlineData("\\pN+", "x42y", "[\"42\"]")]
+    [InlineData("[^a]", "😀", "[\"😀\"]")]
+    [InlineData("\\x41\\101", "AA", "[\"AA\"]")]
+    [InlineData("a|b|", "ab", "[\"a\", \"b\"]")]
+    [InlineData("a|b|", "abc", "[\"a\", \"b\", \"\"]")]
+    public void FindsAsGoDoes(string pattern, string text, string expected) =>
+        Assert.Equal(Builtin.J(expected), Builtin.Call("regex.find_n", Builtin.S(pattern), Builtin.S(text), Builtin.N("-1")));
+}
