@@ -158,3 +158,16 @@ public sealed class RegexDialectTests
     public void FindsAsGoDoes(string pattern, string text, string expected) =>
         Assert.Equal(Builtin.J(expected), Builtin.Call("regex.find_n", Builtin.S(pattern), Builtin.S(text), Builtin.N("-1")));
 }
+
+public sealed class RegexEngineLimitsTests
+{
+    [Theory]
+    [InlineData("\\bfoo\\b", "a foo b", true)]
+    [InlineData("\\bfoo\\b", "afoob", false)]
+    [InlineData("(?i)\\bFOO", "x foo", true)]
+    [InlineData("(^a)*b", "ab", true)]
+    [InlineData("x*$", "", true)]
+    [InlineData("(a+)+$", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaab", false)]
+    public void Matches(string pattern, string text, bool expected) =>
+        Assert.Equal(Palisade.Rego.Values.BooleanValue.Of(expected), Builtin.Call("regex.match", Builtin.S(pattern), Builtin.S(text)));
+}
