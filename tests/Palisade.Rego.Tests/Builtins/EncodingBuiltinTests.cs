@@ -181,3 +181,30 @@ public sealed class EncodingBuiltinTests
         Assert.Equal(value, Call("yaml.unmarshal", yaml));
     }
 }
+
+public sealed class YamlTimestampTests
+{
+    [Theory]
+    [InlineData("d: 2001-12-14", "{\"d\": \"2001-12-14T00:00:00Z\"}")]
+    [InlineData("d: 2001-12-14T21:59:43.10Z", "{\"d\": \"2001-12-14T21:59:43.1Z\"}")]
+    [InlineData("d: 2001-12-14t21:59:43-05:00", "{\"d\": \"2001-12-14T21:59:43-05:00\"}")]
+    [InlineData("d: 2001-2-3 4:05:06", "{\"d\": \"2001-02-03T04:05:06Z\"}")]
+    [InlineData("d: '2001-12-14'", "{\"d\": \"2001-12-14\"}")]
+    [InlineData("d: 2001-13-14", "{\"d\": \"2001-13-14\"}")]
+    [InlineData("d: 2001-12-14 21:59:43.10 -5", "{\"d\": \"2001-12-14 21:59:43.10 -5\"}")]
+    public void UnquotedTimestampsBecomeRfc3339(string yaml, string expected) =>
+        Assert.Equal(Builtin.J(expected), Builtin.Call("yaml.unmarshal", Builtin.S(yaml)));
+}
+
+public sealed class YamlQuotingTests
+{
+    [Theory]
+    [InlineData("2001-12-14", "\"2001-12-14\"\n")]
+    [InlineData("1:20", "\"1:20\"\n")]
+    [InlineData("yes", "\"yes\"\n")]
+    [InlineData("~", "\"~\"\n")]
+    [InlineData("@home", "'@home'\n")]
+    [InlineData("plain text", "plain text\n")]
+    public void StringsThatWouldReadBackDifferentlyAreQuoted(string text, string expected) =>
+        Assert.Equal(Builtin.S(expected), Builtin.Call("yaml.marshal", Builtin.S(text)));
+}

@@ -182,6 +182,11 @@ internal sealed class GoYamlReader
             return StringValue.Of(text);
         }
 
+        if (YamlTimestamp.TryNormalize(text, out var timestamp))
+        {
+            return StringValue.Of(timestamp);
+        }
+
         var plain = text.Replace("_", "", StringComparison.Ordinal);
         if (TryParseGoInteger(plain, out var integer))
         {

@@ -148,9 +148,9 @@ internal sealed class GoYamlWriter
         {
             WriteLiteral(text, indent);
         }
-        else if (GoYamlReader.ResolvePlain(text) is not StringValue)
+        else if (GoYamlReader.ResolvePlain(text) is not StringValue || YamlTimestamp.TryNormalize(text, out _) || IsBase60Float(text))
         {
-            // It would read back as a number, boolean or null.
+            // It would read back as a number, boolean, null or time (or, in YAML 1.1, a sexagesimal number).
             GoJsonWriter.WriteString(_out, text);
         }
         else if (PlainAllowed(text))
@@ -182,6 +182,49 @@ internal sealed class GoYamlWriter
                 _out.Append(' ', Math.Max(indent, 2)).Append(line);
             }
         }
+    }
+
+    /// <summary>YAML 1.1 base-60 numbers such as 1:20 or 190:20:30.15, which go-yaml quotes.</summary>
+    private static bool IsBase60Float(string text)
+    {
+        var i = text.Length > 0 && text[0] is '+' or '-' ? 1 : 0;
+        if (i >= text.Length || !char.IsAsciiDigit(text[i]))
+        {
+            return false;
+        }
+
+        while (i < text.Length && (char.IsAsciiDigit(text[i]) || text[i] == '_'))
+        {
+            i++;
+        }
+
+        var groups = 0;
+        while (i < text.Length && text[i] == ':')
+        {
+            var start = ++i;
+            while (i < text.Length && char.IsAsciiDigit(text[i]) && i - start < 2)
+            {
+                i++;
+            }
+
+            if (i == start || (i - start == 2 && text[start] > '5'))
+            {
+                return false;
+            }
+
+            groups++;
+        }
+
+        if (groups > 0 && i < text.Length && text[i] == '.')
+        {
+            i++;
+            while (i < text.Length && (char.IsAsciiDigit(text[i]) || text[i] == '_'))
+            {
+                i++;
+            }
+        }
+
+        return groups > 0 && i == text.Length;
     }
 
     /// <summary>libyaml's test for a plain scalar in block context, simplified to the cases that matter.</summary>
