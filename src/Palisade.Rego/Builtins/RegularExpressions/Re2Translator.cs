@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace Palisade.Rego.Builtins.Regex;
+namespace Palisade.Rego.Builtins.RegularExpressions;
 
 /// <summary>
 /// Reads a pattern in Go's RE2 syntax, rejecting what Go rejects with Go's messages, and writes the equivalent .NET

@@ -1,7 +1,7 @@
 using Palisade.Rego.Types;
 using Palisade.Rego.Values;
 
-namespace Palisade.Rego.Builtins.Regex;
+namespace Palisade.Rego.Builtins.RegularExpressions;
 
 /// <summary>The regex builtins, with Go's RE2 syntax and semantics.</summary>
 internal static class RegexBuiltins

@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using NetRegex = System.Text.RegularExpressions.Regex;
 
-namespace Palisade.Rego.Builtins.Regex;
+namespace Palisade.Rego.Builtins.RegularExpressions;
 
 /// <summary>
 /// A compiled RE2 pattern with Go's regexp semantics for the operations OPA uses: matching, finding all matches

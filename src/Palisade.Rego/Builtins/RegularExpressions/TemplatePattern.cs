@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Palisade.Rego.Builtins.Regex;
+namespace Palisade.Rego.Builtins.RegularExpressions;
 
 /// <summary>
 /// regex.template_match's templates: literal text with regular expressions between delimiters, such as

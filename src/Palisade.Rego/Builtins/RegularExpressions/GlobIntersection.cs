@@ -1,4 +1,4 @@
-namespace Palisade.Rego.Builtins.Regex;
+namespace Palisade.Rego.Builtins.RegularExpressions;
 
 /// <summary>
 /// regex.globs_match: whether two "regex globs" (characters, <c>.</c>, sets like <c>[a-z]</c>, each optionally

@@ -1,7 +1,7 @@
 using Palisade.Rego.Types;
 using Palisade.Rego.Values;
 
-namespace Palisade.Rego.Builtins.Types;
+namespace Palisade.Rego.Builtins.TypeChecks;
 
 /// <summary>The type tests (<c>is_string</c> …) and <c>type_name</c>. Type tests answer false, never undefined.</summary>
 internal static class TypeBuiltins

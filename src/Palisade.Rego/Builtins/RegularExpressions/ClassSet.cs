@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace Palisade.Rego.Builtins.Regex;
+namespace Palisade.Rego.Builtins.RegularExpressions;
 
 /// <summary>
 /// A character class being translated: code point ranges (Go's meaning, including code points above U+FFFF) and
