@@ -208,3 +208,18 @@ public sealed class YamlQuotingTests
     public void StringsThatWouldReadBackDifferentlyAreQuoted(string text, string expected) =>
         Assert.Equal(Builtin.S(expected), Builtin.Call("yaml.marshal", Builtin.S(text)));
 }
+
+public sealed class YamlFoldingTests
+{
+    [Fact]
+    public void LongPlainScalarsFoldAtEightyColumns()
+    {
+        var words = string.Join(' ', Enumerable.Repeat("word", 20)); // 99 characters
+        var yaml = ((Palisade.Rego.Values.StringValue)Builtin.Call("yaml.marshal", Palisade.Rego.Values.ObjectValue.Of(("key", Builtin.S(words))))!).Value;
+
+        // "key: " plus 16 words and their spaces reaches column 84 (> 80); the next space becomes a line break.
+        var first = "key: " + string.Join(' ', Enumerable.Repeat("word", 16));
+        Assert.Equal(first + "\n  " + string.Join(' ', Enumerable.Repeat("word", 4)) + "\n", yaml);
+        Assert.Equal(Palisade.Rego.Values.ObjectValue.Of(("key", Builtin.S(words))), Builtin.Call("yaml.unmarshal", Builtin.S(yaml)));
+    }
+}

@@ -17,7 +17,17 @@ internal sealed class GoYamlWriter
     public static string Write(Value value)
     {
         var writer = new GoYamlWriter();
-        writer.WriteNode(value, 0, inSequence: false, afterKey: false);
+        if (value is ObjectValue { Count: > 0 } or ArrayValue { Count: > 0 } or SetValue { Count: > 0 })
+        {
+            writer.WriteNode(value, 0, inSequence: false, afterKey: false);
+        }
+        else
+        {
+            // libyaml indents a document's lone scalar (its continuation lines) by two.
+            writer.WriteScalar(value, 2);
+            writer._out.Append('\n');
+        }
+
         return writer._out.ToString();
     }
 
@@ -69,7 +79,7 @@ internal sealed class GoYamlWriter
                 _out.Append(' ', indent);
             }
 
-            WriteString(entries[i].Key, indent);
+            WriteString(entries[i].Key, indent, allowBreaks: false);
             _out.Append(':');
             var child = entries[i].Value;
             var nestedSequence = child is ArrayValue { Count: > 0 } or SetValue { Count: > 0 };
@@ -119,7 +129,7 @@ internal sealed class GoYamlWriter
                 _out.Append(NumberText(n));
                 break;
             case StringValue s:
-                WriteString(s.Value, indent);
+                WriteString(s.Value, indent, allowBreaks: true);
                 break;
             case ObjectValue:
                 _out.Append("{}");
@@ -142,7 +152,7 @@ internal sealed class GoYamlWriter
         return FloatText(double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture));
     }
 
-    private void WriteString(string text, int indent)
+    private void WriteString(string text, int indent, bool allowBreaks)
     {
         if (text.Contains('\n', StringComparison.Ordinal))
         {
@@ -155,11 +165,60 @@ internal sealed class GoYamlWriter
         }
         else if (PlainAllowed(text))
         {
-            _out.Append(text);
+            WriteFolded(text, indent, allowBreaks, quoted: false);
         }
         else
         {
-            _out.Append('\'').Append(text.Replace("'", "''", StringComparison.Ordinal)).Append('\'');
+            _out.Append('\'');
+            WriteFolded(text, indent, allowBreaks, quoted: true);
+            _out.Append('\'');
+        }
+    }
+
+    /// <summary>
+    /// libyaml folds long plain and single-quoted scalars at its 80-column width: at the first space of a run, once
+    /// the line is past column 80 and the next character is not a space, it starts a new line at the scalar's indent.
+    /// </summary>
+    private void WriteFolded(string text, int indent, bool allowBreaks, bool quoted)
+    {
+        const int BestWidth = 80;
+        var column = 0;
+        for (var k = _out.Length - 1; k >= 0 && _out[k] != '\n'; k--)
+        {
+            column++;
+        }
+
+        var spaces = false;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c == ' ')
+            {
+                var inside = !quoted || (i != 0 && i != text.Length - 1);
+                if (allowBreaks && !spaces && column > BestWidth && inside && (i + 1 >= text.Length || text[i + 1] != ' '))
+                {
+                    _out.Append('\n').Append(' ', indent);
+                    column = indent;
+                }
+                else
+                {
+                    _out.Append(c);
+                    column++;
+                }
+
+                spaces = true;
+                continue;
+            }
+
+            if (quoted && c == '\'')
+            {
+                _out.Append('\'');
+                column++;
+            }
+
+            _out.Append(c);
+            column++;
+            spaces = false;
         }
     }
 
