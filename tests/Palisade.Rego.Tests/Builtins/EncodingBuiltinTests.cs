@@ -223,3 +223,28 @@ public sealed class YamlFoldingTests
         Assert.Equal(Palisade.Rego.Values.ObjectValue.Of(("key", Builtin.S(words))), Builtin.Call("yaml.unmarshal", Builtin.S(yaml)));
     }
 }
+
+public sealed class DeepInputTests
+{
+    [Fact]
+    public void DeeplyNestedJsonFailsInsteadOfOverflowingTheStack()
+    {
+        var deep = new string('[', 200_000) + new string(']', 200_000);
+        Assert.Equal("exceeded max depth", Builtin.Error("json.unmarshal", Builtin.S(deep)).Message);
+        Assert.Equal(Palisade.Rego.Values.BooleanValue.False, Builtin.Call("json.is_valid", Builtin.S(deep)));
+    }
+
+    [Fact]
+    public void NestingUpToGosLimitIsRead()
+    {
+        var deep = new string('[', 500) + new string(']', 500);
+        Assert.NotNull(Builtin.Call("json.unmarshal", Builtin.S(deep)));
+    }
+
+    [Fact]
+    public void DeeplyNestedYamlFailsInsteadOfOverflowingTheStack()
+    {
+        var deep = new string('[', 200_000) + new string(']', 200_000);
+        Assert.ThrowsAny<Palisade.Rego.Builtins.BuiltinException>(() => Builtin.Call("yaml.unmarshal", Builtin.S(deep)));
+    }
+}

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 using Palisade.Rego.Values;
 
@@ -10,8 +11,12 @@ namespace Palisade.Rego.Builtins.Encodings;
 /// </summary>
 internal sealed class GoJsonReader
 {
+    // Go's decoder refuses nesting deeper than this; it also keeps deep input from exhausting the stack.
+    private const int MaxDepth = 10000;
+
     private readonly string _text;
     private int _pos;
+    private int _depth;
 
     private GoJsonReader(string text) => _text = text;
 
@@ -76,10 +81,15 @@ internal sealed class GoJsonReader
         var c = Next("value");
         switch (c)
         {
-            case '{':
-                return ReadObject();
-            case '[':
-                return ReadArray();
+            case '{' or '[':
+                if (++_depth > MaxDepth || !RuntimeHelpers.TryEnsureSufficientExecutionStack())
+                {
+                    throw new BuiltinException("exceeded max depth");
+                }
+
+                var nested = c == '{' ? (Value)ReadObject() : ReadArray();
+                _depth--;
+                return nested;
             case '"':
                 return StringValue.Of(ReadString());
             case 't':

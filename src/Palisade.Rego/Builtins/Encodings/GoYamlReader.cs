@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using Palisade.Rego.Builtins.Strings;
 using Palisade.Rego.Values;
 using YamlDotNet.Core;
@@ -78,6 +79,11 @@ internal sealed class GoYamlReader
 
     private Value ReadNode()
     {
+        if (!RuntimeHelpers.TryEnsureSufficientExecutionStack())
+        {
+            throw new BuiltinException("yaml: exceeded max depth");
+        }
+
         var current = _parser.Current!;
         switch (current)
         {
