@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 using Palisade.Rego.Values;
 
@@ -33,6 +34,11 @@ internal sealed class GoJsonWriter
 
     private void WriteValue(Value value, int depth)
     {
+        if (!RuntimeHelpers.TryEnsureSufficientExecutionStack())
+        {
+            throw new BuiltinException("value nested too deeply to encode");
+        }
+
         switch (value)
         {
             case NullValue:

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Text;
 using Palisade.Rego.Builtins.Strings;
 using Palisade.Rego.Values;
@@ -37,6 +38,11 @@ internal sealed class GoYamlWriter
 
     private void WriteNode(Value value, int indent, bool inSequence, bool afterKey)
     {
+        if (!RuntimeHelpers.TryEnsureSufficientExecutionStack())
+        {
+            throw new BuiltinException("value nested too deeply to encode");
+        }
+
         switch (value)
         {
             case ObjectValue { Count: > 0 } obj:
