@@ -64,7 +64,8 @@ internal sealed class GoJsonReader
         }
     }
 
-    private char Next(string context)
+    /// <summary>The next character after white space; running out of input there is Go's "unexpected EOF".</summary>
+    private char Next()
     {
         SkipSpace();
         if (_pos >= _text.Length)
@@ -72,13 +73,12 @@ internal sealed class GoJsonReader
             throw new BuiltinException("unexpected EOF");
         }
 
-        _ = context;
         return _text[_pos];
     }
 
     private Value ReadValue()
     {
-        var c = Next("value");
+        var c = Next();
         switch (c)
         {
             case '{' or '[':
@@ -112,7 +112,7 @@ internal sealed class GoJsonReader
     {
         _pos++;
         var entries = new List<KeyValuePair<Value, Value>>();
-        if (Next("object") == '}')
+        if (Next() == '}')
         {
             _pos++;
             return ObjectValue.Empty;
@@ -120,14 +120,14 @@ internal sealed class GoJsonReader
 
         while (true)
         {
-            var c = Next("key");
+            var c = Next();
             if (c != '"')
             {
                 throw Invalid(c, "looking for beginning of object key string");
             }
 
             var key = ReadString();
-            c = Next("colon");
+            c = Next();
             if (c != ':')
             {
                 throw Invalid(c, "after object key");
@@ -135,7 +135,7 @@ internal sealed class GoJsonReader
 
             _pos++;
             entries.Add(new KeyValuePair<Value, Value>(StringValue.Of(key), ReadValue()));
-            c = Next("separator");
+            c = Next();
             _pos++;
             if (c == '}')
             {
@@ -153,7 +153,7 @@ internal sealed class GoJsonReader
     {
         _pos++;
         var items = new List<Value>();
-        if (Next("array") == ']')
+        if (Next() == ']')
         {
             _pos++;
             return ArrayValue.Empty;
@@ -162,7 +162,7 @@ internal sealed class GoJsonReader
         while (true)
         {
             items.Add(ReadValue());
-            var c = Next("separator");
+            var c = Next();
             _pos++;
             if (c == ']')
             {
