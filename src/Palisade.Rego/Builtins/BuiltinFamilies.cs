@@ -33,5 +33,13 @@ internal static class BuiltinFamilies
         Jwt.JwtEncodeBuiltins.Functions,
         JsonSchema.JsonSchemaBuiltins.Functions,
         Providers.AwsSignBuiltins.Functions,
+        TypeChecks.TypeBuiltins.Functions,
+        Strings.StringFamily.Functions,
+        RegularExpressions.RegexBuiltins.Functions,
+        Encodings.EncodingFamily.Functions,
+        Glob.GlobBuiltins.Functions,
+        Units.UnitsBuiltins.Functions,
+        Semver.SemverBuiltins.Functions,
+        Uuid.UuidBuiltins.Functions,
     ];
 }

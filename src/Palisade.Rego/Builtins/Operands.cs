@@ -59,6 +59,39 @@ public static class Operands
     public static bool TryGetInt64Text(NumberValue number, out long value) =>
         number.TryGetInt64(out value) && !number.Text.AsSpan().ContainsAny('.', 'e', 'E');
 
+    /// <summary>The strings of an array or set argument, in order; anything else fails as OPA's string-slice operands do.</summary>
+    public static IReadOnlyList<string> Strings(ReadOnlySpan<Value> arguments, int index, params string[] expected)
+    {
+        var items = arguments[index] switch
+        {
+            ArrayValue array => array.Items,
+            SetValue set => set.Items,
+            var other => throw (expected.Length == 0 ? MismatchOneOf(index, other, "set", "array") : MismatchOneOf(index, other, expected)),
+        };
+        var strings = new string[items.Length];
+        for (var i = 0; i < items.Length; i++)
+        {
+            strings[i] = items[i] is StringValue s ? s.Value : throw ElementMismatch(index, arguments[index], items[i], "string");
+        }
+
+        return strings;
+    }
+
+    /// <summary>"operand 2 must be array of strings but got array containing number".</summary>
+    public static BuiltinTypeException ElementMismatch(int index, Value collection, Value element, string expected) =>
+        new($"operand {index + 1} must be {collection.TypeName} of {expected}s but got {collection.TypeName} containing {element.TypeName}");
+
+    /// <summary>
+    /// An integer argument as Go's int (64 bits), saturated to the int range: for counts and offsets, where values
+    /// beyond it behave like the largest (or smallest) int. Non-integers fail as <see cref="Int32"/> does.
+    /// </summary>
+    public static int SaturatedInt(ReadOnlySpan<Value> arguments, int index)
+    {
+        var number = Number(arguments, index);
+        var integer = number.AsBigInteger ?? throw new BuiltinTypeException($"operand {index + 1} must be integer number but got floating-point number");
+        return integer > int.MaxValue ? int.MaxValue : integer < int.MinValue ? int.MinValue : (int)integer;
+    }
+
     /// <summary>"operand 2 must be string but got number".</summary>
     public static BuiltinTypeException Mismatch(int index, string expected, Value actual) =>
         new($"operand {index + 1} must be {expected} but got {actual.TypeName}");
