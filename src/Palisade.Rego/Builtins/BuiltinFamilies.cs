@@ -5,5 +5,6 @@ internal static class BuiltinFamilies
 {
     public static readonly IReadOnlyList<Func<IEnumerable<BuiltinFunction>>> All =
     [
+        Graphql.GraphqlBuiltins.All,
     ];
 }
