@@ -41,7 +41,16 @@ internal static class GraphqlBuiltins
         var query = Run(() => ReadQuery(queryArgument), "GraphQL string");
         var schemaDocument = Run(() => ReadSchema(schemaArgument), "GraphQL string");
         var schema = Run(() => GraphqlSchemaBuilder.Build(schemaDocument), "GraphQL schema string");
-        Run(() => GraphqlQueryValidator.Validate(schema, query), "GraphQL string");
+        try
+        {
+            GraphqlQueryValidator.Validate(schema, query);
+        }
+        catch (GraphqlSyntaxException e)
+        {
+            // OPA drops the period that ends most validation messages before adding the location.
+            throw new BuiltinException(new GraphqlSyntaxException((e.Message.EndsWith('.') ? e.Message[..^1] : e.Message), e.Position).Describe("GraphQL string"));
+        }
+
         return ArrayValue.Of(GraphqlAstWriter.Write(query), GraphqlAstWriter.Write(schemaDocument));
     }
 
@@ -134,10 +143,4 @@ internal static class GraphqlBuiltins
             throw new BuiltinException(e.Describe(input));
         }
     }
-
-    private static void Run(Action step, string input) => Run(() =>
-    {
-        step();
-        return true;
-    }, input);
 }
