@@ -2,11 +2,20 @@ namespace Palisade.Rego.Builtins.Graphql;
 
 /// <summary>
 /// Rules over the document as a whole: a lone anonymous operation, unique operation and fragment names, fragments that
-/// exist, are used, and do not spread themselves.
+/// exist, are used, and do not spread themselves. Fragments are indexed once, so the checks stay linear in the
+/// document's size however many fragments it has.
 /// </summary>
-internal static class GraphqlDocumentRules
+internal sealed class GraphqlDocumentRules
 {
-    public static void Check(GraphqlQueryDocument query)
+    private readonly Dictionary<string, GraphqlFragmentDefinition> _fragments = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<string>> _spreadsByFragment = new(StringComparer.Ordinal);
+
+    private GraphqlDocumentRules()
+    {
+    }
+
+    /// <summary>Checks the document-wide rules and returns the fragment index the other rules use.</summary>
+    public static GraphqlDocumentRules Check(GraphqlQueryDocument query)
     {
         var operationNames = new HashSet<string>(StringComparer.Ordinal);
         foreach (var operation in query.Operations)
@@ -22,10 +31,10 @@ internal static class GraphqlDocumentRules
             }
         }
 
-        var fragments = new Dictionary<string, GraphqlFragmentDefinition>(StringComparer.Ordinal);
+        var rules = new GraphqlDocumentRules();
         foreach (var fragment in query.Fragments)
         {
-            if (!fragments.TryAdd(fragment.Name, fragment))
+            if (!rules._fragments.TryAdd(fragment.Name, fragment))
             {
                 throw new GraphqlSyntaxException($"There can be only one fragment named \"{fragment.Name}\".", fragment.Position);
             }
@@ -33,7 +42,7 @@ internal static class GraphqlDocumentRules
 
         foreach (var spread in query.Operations.SelectMany(o => Spreads(o.SelectionSet)).Concat(query.Fragments.SelectMany(f => Spreads(f.SelectionSet))))
         {
-            if (!fragments.ContainsKey(spread.Name))
+            if (!rules._fragments.ContainsKey(spread.Name))
             {
                 throw new GraphqlSyntaxException($"Unknown fragment \"{spread.Name}\".", spread.Position);
             }
@@ -41,10 +50,12 @@ internal static class GraphqlDocumentRules
 
         foreach (var fragment in query.Fragments)
         {
-            CheckCycles(fragment, fragments);
+            rules._spreadsByFragment[fragment.Name] = Spreads(fragment.SelectionSet).Select(s => s.Name).ToList();
         }
 
-        var used = query.Operations.SelectMany(o => ReachableFragments(query, o.SelectionSet)).ToHashSet(StringComparer.Ordinal);
+        rules.CheckCycles(query);
+
+        var used = rules.ReachableFragments(query.Operations.SelectMany(o => Spreads(o.SelectionSet)));
         foreach (var fragment in query.Fragments)
         {
             if (!used.Contains(fragment.Name))
@@ -52,25 +63,26 @@ internal static class GraphqlDocumentRules
                 throw new GraphqlSyntaxException($"Fragment \"{fragment.Name}\" is never used.", fragment.Position);
             }
         }
+
+        return rules;
     }
 
+    public GraphqlFragmentDefinition? Fragment(string name) => _fragments.GetValueOrDefault(name);
+
     /// <summary>The names of the fragments spread from <paramref name="selections"/>, directly or through other fragments.</summary>
-    public static HashSet<string> ReachableFragments(GraphqlQueryDocument query, List<GraphqlSelection> selections)
+    public HashSet<string> ReachableFragments(List<GraphqlSelection> selections) => ReachableFragments(Spreads(selections));
+
+    private HashSet<string> ReachableFragments(IEnumerable<GraphqlFragmentSpread> spreads)
     {
         var reached = new HashSet<string>(StringComparer.Ordinal);
-        var pending = new Stack<string>(Spreads(selections).Select(s => s.Name));
+        var pending = new Stack<string>(spreads.Select(s => s.Name));
         while (pending.TryPop(out var name))
         {
-            if (!reached.Add(name))
+            if (reached.Add(name))
             {
-                continue;
-            }
-
-            foreach (var fragment in query.Fragments.Where(f => f.Name == name))
-            {
-                foreach (var spread in Spreads(fragment.SelectionSet))
+                foreach (var next in _spreadsByFragment.GetValueOrDefault(name) ?? [])
                 {
-                    pending.Push(spread.Name);
+                    pending.Push(next);
                 }
             }
         }
@@ -107,33 +119,52 @@ internal static class GraphqlDocumentRules
         }
     }
 
-    /// <summary>A fragment may not reach itself through spreads: that would expand forever.</summary>
-    private static void CheckCycles(GraphqlFragmentDefinition start, Dictionary<string, GraphqlFragmentDefinition> fragments)
+    /// <summary>
+    /// No fragment may reach itself through spreads, which would expand forever. One depth-first search over the
+    /// spread graph (iterative, so long chains cannot overflow the stack) finds the first cycle in document order.
+    /// </summary>
+    private void CheckCycles(GraphqlQueryDocument query)
     {
-        var visited = new HashSet<string>(StringComparer.Ordinal);
-        var pending = new Stack<(string Name, string Path)>();
-        foreach (var spread in Spreads(start.SelectionSet))
+        var done = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var start in query.Fragments)
         {
-            pending.Push((spread.Name, ""));
-        }
-
-        while (pending.TryPop(out var item))
-        {
-            if (item.Name == start.Name)
-            {
-                var via = item.Path.Length > 0 ? $" via {item.Path}" : "";
-                throw new GraphqlSyntaxException($"Cannot spread fragment \"{start.Name}\" within itself{via}.", start.Position);
-            }
-
-            if (!visited.Add(item.Name) || !fragments.TryGetValue(item.Name, out var fragment))
+            if (done.Contains(start.Name))
             {
                 continue;
             }
 
-            var path = item.Path.Length > 0 ? $"{item.Path}, {item.Name}" : item.Name;
-            foreach (var spread in Spreads(fragment.SelectionSet))
+            var path = new List<string> { start.Name };
+            var onPath = new HashSet<string>(StringComparer.Ordinal) { start.Name };
+            var iterators = new Stack<IEnumerator<string>>();
+            iterators.Push(_spreadsByFragment[start.Name].GetEnumerator());
+            while (iterators.Count > 0)
             {
-                pending.Push((spread.Name, path));
+                var iterator = iterators.Peek();
+                if (!iterator.MoveNext())
+                {
+                    iterators.Pop();
+                    done.Add(path[^1]);
+                    onPath.Remove(path[^1]);
+                    path.RemoveAt(path.Count - 1);
+                    continue;
+                }
+
+                var next = iterator.Current;
+                if (onPath.Contains(next))
+                {
+                    var cycleStart = path.IndexOf(next);
+                    var via = path.Count - cycleStart > 1 ? $" via {string.Join(", ", path.Skip(cycleStart + 1))}" : "";
+                    throw new GraphqlSyntaxException($"Cannot spread fragment \"{next}\" within itself{via}.", _fragments[next].Position);
+                }
+
+                if (done.Contains(next))
+                {
+                    continue;
+                }
+
+                path.Add(next);
+                onPath.Add(next);
+                iterators.Push(_spreadsByFragment[next].GetEnumerator());
             }
         }
     }

@@ -10,8 +10,8 @@ internal static class GraphqlQueryValidator
 {
     public static void Validate(GraphqlSchema schema, GraphqlQueryDocument query)
     {
-        GraphqlDocumentRules.Check(query);
-        var rules = new GraphqlSelectionRules(schema, name => query.Fragments.Find(f => f.Name == name)?.TypeCondition);
+        var document = GraphqlDocumentRules.Check(query);
+        var rules = new GraphqlSelectionRules(schema, name => document.Fragment(name)?.TypeCondition);
         var fragmentUsages = new Dictionary<string, List<VariableUsage>>(StringComparer.Ordinal);
         foreach (var operation in query.Operations)
         {
@@ -49,7 +49,7 @@ internal static class GraphqlQueryValidator
 
         foreach (var operation in query.Operations)
         {
-            var usages = GraphqlDocumentRules.ReachableFragments(query, operation.SelectionSet)
+            var usages = document.ReachableFragments(operation.SelectionSet)
                 .SelectMany(name => fragmentUsages.GetValueOrDefault("fragment " + name) ?? [])
                 .Concat(fragmentUsages[OperationKey(operation)])
                 .ToList();

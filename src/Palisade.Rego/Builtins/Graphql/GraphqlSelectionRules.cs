@@ -12,6 +12,9 @@ internal sealed class GraphqlSelectionRules(GraphqlSchema schema, Func<string, s
 
     private readonly GraphqlValueRules _values = new(schema);
 
+    // Field lookups by name, built once per type, so wide types and wide selections do not multiply.
+    private readonly Dictionary<GraphqlDefinition, Dictionary<string, GraphqlFieldDefinition>> _fields = new(ReferenceEqualityComparer.Instance);
+
     public void CheckVariableDefinitions(List<GraphqlVariableDefinition> variables)
     {
         var names = new HashSet<string>(StringComparer.Ordinal);
@@ -109,7 +112,7 @@ internal sealed class GraphqlSelectionRules(GraphqlSchema schema, Func<string, s
         }
         else
         {
-            var definition = parent.Kind is GraphqlKinds.Object or GraphqlKinds.Interface ? parent.Fields.Find(f => f.Name == field.Name) : null;
+            var definition = parent.Kind is GraphqlKinds.Object or GraphqlKinds.Interface ? FieldsOf(parent).GetValueOrDefault(field.Name) : null;
             if (definition is null)
             {
                 throw new GraphqlSyntaxException($"Cannot query field \"{field.Name}\" on type \"{parent.Name}\".", field.Position);
@@ -137,6 +140,22 @@ internal sealed class GraphqlSelectionRules(GraphqlSchema schema, Func<string, s
         }
 
         CheckSelections(fieldType, field.SelectionSet, usages);
+    }
+
+    private Dictionary<string, GraphqlFieldDefinition> FieldsOf(GraphqlDefinition type)
+    {
+        if (!_fields.TryGetValue(type, out var fields))
+        {
+            fields = new Dictionary<string, GraphqlFieldDefinition>(StringComparer.Ordinal);
+            foreach (var field in type.Fields)
+            {
+                fields.TryAdd(field.Name, field);
+            }
+
+            _fields[type] = fields;
+        }
+
+        return fields;
     }
 
     public void CheckDirectives(List<GraphqlDirective> directives, string location, List<VariableUsage>? usages)
@@ -169,10 +188,10 @@ internal sealed class GraphqlSelectionRules(GraphqlSchema schema, Func<string, s
         Func<string, GraphqlType, string> missing,
         SourcePosition? position)
     {
-        var names = new HashSet<string>(StringComparer.Ordinal);
+        var byName = new Dictionary<string, GraphqlArgument>(StringComparer.Ordinal);
         foreach (var argument in given)
         {
-            if (!names.Add(argument.Name))
+            if (!byName.TryAdd(argument.Name, argument))
             {
                 throw new GraphqlSyntaxException($"There can be only one argument named \"{argument.Name}\".", argument.Position);
             }
@@ -184,7 +203,7 @@ internal sealed class GraphqlSelectionRules(GraphqlSchema schema, Func<string, s
 
         foreach (var definition in definitions)
         {
-            var argument = given.Find(a => a.Name == definition.Name);
+            var argument = byName.GetValueOrDefault(definition.Name);
             if (definition.Type.NonNull && definition.DefaultValue is null && (argument is null || argument.Value.Kind == GraphqlValueKind.Null))
             {
                 throw new GraphqlSyntaxException(missing(definition.Name, definition.Type), position);
