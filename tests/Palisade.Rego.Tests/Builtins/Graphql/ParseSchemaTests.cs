@@ -59,6 +59,8 @@ public sealed class ParseSchemaTests
     [InlineData("query { a }", "Unexpected Name \"query\" in GraphQL string at location 1:1")]
     // gqlparser reports an unreadable token through the parser, which names it "Invalid", at the lexer's position.
     [InlineData("input A { a: String = \"x }", "Unexpected Invalid in GraphQL string at location 1:27")]
+    // Where the parser consumes the unreadable token, the lexer's own message is reported.
+    [InlineData("schema { 'x }", "Unexpected single quote character ('), did you mean to use a double quote (\")? in GraphQL string at location 1:10")]
     public void ErrorsMatchGqlparser(string sdl, string message)
     {
         var (_, error) = Call("graphql.parse_schema", S(sdl));
