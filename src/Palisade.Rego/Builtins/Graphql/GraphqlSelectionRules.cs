@@ -115,14 +115,14 @@ internal sealed class GraphqlSelectionRules(GraphqlSchema schema, Func<string, s
             var definition = parent.Kind is GraphqlKinds.Object or GraphqlKinds.Interface ? FieldsOf(parent).GetValueOrDefault(field.Name) : null;
             if (definition is null)
             {
-                throw new GraphqlSyntaxException($"Cannot query field \"{field.Name}\" on type \"{parent.Name}\".", field.Position);
+                throw new GraphqlSyntaxException($"Cannot query field \"{field.Name}\" on type \"{parent.Name}\".{FieldHint(parent, field.Name)}", field.Position);
             }
 
             type = definition.Type;
             arguments = definition.Arguments;
         }
 
-        CheckArguments(field.Arguments, arguments, usages, name => $"Unknown argument \"{name}\" on field \"{parent.Name}.{field.Name}\".",
+        CheckArguments(field.Arguments, arguments, usages, name => $"Unknown argument \"{name}\" on field \"{parent.Name}.{field.Name}\".{GraphqlSuggestions.DidYouMean(name, arguments.Select(a => a.Name))}",
             (name, argumentType) => $"Field \"{field.Name}\" argument \"{name}\" of type \"{argumentType}\" is required, but it was not provided.", field.Position);
         CheckDirectives(field.Directives, "FIELD", usages);
 
@@ -158,6 +158,47 @@ internal sealed class GraphqlSelectionRules(GraphqlSchema schema, Func<string, s
         return fields;
     }
 
+    /// <summary>
+    /// For abstract types, the types that do have the field (interfaces first, most shared first); otherwise field
+    /// names close to the one typed.
+    /// </summary>
+    private string FieldHint(GraphqlDefinition parent, string name)
+    {
+        if (parent.Kind is GraphqlKinds.Interface or GraphqlKinds.Union)
+        {
+            var objects = new List<string>();
+            var interfaces = new List<string>();
+            var usage = new Dictionary<string, int>(StringComparer.Ordinal);
+            foreach (var possible in schema.Possible(parent).Where(p => FieldsOf(p).ContainsKey(name)))
+            {
+                objects.Add(possible.Name);
+                foreach (var implemented in possible.Interfaces)
+                {
+                    if (schema.Type(implemented) is { } type && FieldsOf(type).ContainsKey(name))
+                    {
+                        if (!usage.ContainsKey(implemented))
+                        {
+                            interfaces.Add(implemented);
+                        }
+
+                        usage[implemented] = usage.GetValueOrDefault(implemented) + 1;
+                    }
+                }
+            }
+
+            var types = interfaces.Concat(objects)
+                .OrderByDescending(t => usage.GetValueOrDefault(t))
+                .ThenBy(t => t, StringComparer.Ordinal)
+                .ToList();
+            if (types.Count > 0)
+            {
+                return $" Did you mean to use an inline fragment on {GraphqlSuggestions.QuotedOrList(types)}?";
+            }
+        }
+
+        return parent.Kind is GraphqlKinds.Object or GraphqlKinds.Interface ? GraphqlSuggestions.DidYouMean(name, parent.Fields.Select(f => f.Name)) : "";
+    }
+
     public void CheckDirectives(List<GraphqlDirective> directives, string location, List<VariableUsage>? usages)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -175,7 +216,7 @@ internal sealed class GraphqlSelectionRules(GraphqlSchema schema, Func<string, s
                 throw new GraphqlSyntaxException($"The directive \"@{directive.Name}\" can only be used once at this location.", directive.Position);
             }
 
-            CheckArguments(directive.Arguments, definition.Arguments, usages, name => $"Unknown argument \"{name}\" on directive \"@{directive.Name}\".",
+            CheckArguments(directive.Arguments, definition.Arguments, usages, name => $"Unknown argument \"{name}\" on directive \"@{directive.Name}\".{GraphqlSuggestions.DidYouMean(name, definition.Arguments.Select(a => a.Name))}",
                 (name, type) => $"Directive \"@{directive.Name}\" argument \"{name}\" of type \"{type}\" is required, but it was not provided.", directive.Position);
         }
     }
@@ -196,8 +237,9 @@ internal sealed class GraphqlSelectionRules(GraphqlSchema schema, Func<string, s
                 throw new GraphqlSyntaxException($"There can be only one argument named \"{argument.Name}\".", argument.Position);
             }
 
+            // gqlparser reports unknown arguments at the field or directive that has them.
             var definition = definitions.Find(d => d.Name == argument.Name)
-                ?? throw new GraphqlSyntaxException(unknown(argument.Name), argument.Position);
+                ?? throw new GraphqlSyntaxException(unknown(argument.Name), position);
             _values.Check(argument.Value, definition.Type, usages, definition.DefaultValue is not null);
         }
 

@@ -51,7 +51,7 @@ public sealed class ParseTests
     public void UnknownFieldsAreErrors()
     {
         var (_, error) = Call("graphql.parse", S("{ b }"), S("type Query { a: Int }"));
-        Assert.Equal("graphql.parse: Cannot query field \"b\" on type \"Query\" in GraphQL string at location 1:3", error);
+        Assert.Equal("graphql.parse: Cannot query field \"b\" on type \"Query\". Did you mean \"a\"? in GraphQL string at location 1:3", error);
     }
 
     [Fact]
