@@ -11,7 +11,7 @@ internal static class GraphqlQueryValidator
     public static void Validate(GraphqlSchema schema, GraphqlQueryDocument query)
     {
         var document = GraphqlDocumentRules.Check(query);
-        var rules = new GraphqlSelectionRules(schema, name => document.Fragment(name)?.TypeCondition);
+        var rules = new GraphqlSelectionRules(schema, document.Fragment);
         var fragmentUsages = new Dictionary<string, List<VariableUsage>>(StringComparer.Ordinal);
         foreach (var operation in query.Operations)
         {

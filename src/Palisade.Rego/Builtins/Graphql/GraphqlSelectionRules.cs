@@ -6,11 +6,12 @@ namespace Palisade.Rego.Builtins.Graphql;
 /// apply to composite types that can overlap the parent, and directives are known, allowed here and not repeated.
 /// Variable uses are collected for <see cref="GraphqlVariableRules"/>.
 /// </summary>
-internal sealed class GraphqlSelectionRules(GraphqlSchema schema, Func<string, string?> fragmentCondition)
+internal sealed class GraphqlSelectionRules(GraphqlSchema schema, Func<string, GraphqlFragmentDefinition?> fragment)
 {
     private static readonly GraphqlType TypenameType = new() { NamedType = "String", NonNull = true };
 
     private readonly GraphqlValueRules _values = new(schema);
+    private readonly GraphqlOverlapRules _overlaps = new(schema, fragment);
 
     // Field lookups by name, built once per type, so wide types and wide selections do not multiply.
     private readonly Dictionary<GraphqlDefinition, Dictionary<string, GraphqlFieldDefinition>> _fields = new(ReferenceEqualityComparer.Instance);
@@ -43,6 +44,7 @@ internal sealed class GraphqlSelectionRules(GraphqlSchema schema, Func<string, s
 
     public void CheckSelections(GraphqlDefinition parent, List<GraphqlSelection> selections, List<VariableUsage> usages)
     {
+        _overlaps.Check(parent, selections);
         foreach (var selection in selections)
         {
             switch (selection)
@@ -82,7 +84,7 @@ internal sealed class GraphqlSelectionRules(GraphqlSchema schema, Func<string, s
     private void CheckSpread(GraphqlDefinition parent, GraphqlFragmentSpread spread)
     {
         // Fragments are checked on their own; here only whether this one can apply to the parent type.
-        if (fragmentCondition(spread.Name) is { } condition && schema.Type(condition) is { IsComposite: true } type && !Overlap(parent, type))
+        if (fragment(spread.Name)?.TypeCondition is { } condition && schema.Type(condition) is { IsComposite: true } type && !Overlap(parent, type))
         {
             throw new GraphqlSyntaxException(
                 $"Fragment \"{spread.Name}\" cannot be spread here as objects of type \"{parent.Name}\" can never be of type \"{type.Name}\".", spread.Position);

@@ -28,6 +28,7 @@ public sealed class ValidationTests
     [InlineData("mutation { rename(name: \"x\") { id } }")]
     [InlineData("{ __schema { types { name } } __type(name: \"User\") { kind } }")]
     [InlineData("query Q($s: Boolean = true) { count @include(if: $s) }")]
+    [InlineData("{ count count ... on Query { count } actor { ... on User { id } ... on Bot { id } } }")]
     public void ValidQueries(string query) => Assert.Null(Error(query));
 
     [Theory]
@@ -58,6 +59,8 @@ public sealed class ValidationTests
     [InlineData("{ user(id: 1) { name(upper: \"yes\") } }", "Boolean cannot represent a non boolean value: \"yes\" in GraphQL string at location 1:30")]
     [InlineData("{ actor { ... on Query { count } } }", "Fragment cannot be spread here as objects of type \"Actor\" can never be of type \"Query\" in GraphQL string at location 1:15")]
     [InlineData("{ count ... on Role { x } }", "Fragment cannot condition on non composite type \"Role\" in GraphQL string at location 1:13")]
+    [InlineData("{ a: count a: node { id } }", "Fields \"a\" conflict because count and node are different fields. Use different aliases on the fields to fetch both if this was intentional in GraphQL string at location 1:12")]
+    [InlineData("{ user(id: 1) { id } user(id: 2) { id } }", "Fields \"user\" conflict because they have differing arguments. Use different aliases on the fields to fetch both if this was intentional in GraphQL string at location 1:22")]
     [InlineData("subscription { count }", "Schema does not support operation type \"subscription\" in GraphQL string at location 1:1")]
     public void InvalidQueries(string query, string message) => Assert.Equal("graphql.parse: " + message, Error(query));
 
