@@ -83,7 +83,8 @@ internal sealed class GraphqlLexer(string input)
             return Fail("Unexpected single quote character ('), did you mean to use a double quote (\")?");
         }
 
-        var rune = Rune.GetRuneAt(_input, _end);
+        // A lone surrogate decodes to U+FFFD rather than throwing, as Go decodes invalid UTF-8.
+        Rune.DecodeFromUtf16(_input.AsSpan(_end), out var rune, out _);
         return Fail($"Cannot parse the unexpected character \"{rune}\".");
     }
 

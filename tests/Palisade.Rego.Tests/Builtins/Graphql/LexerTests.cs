@@ -54,6 +54,8 @@ public sealed class LexerTests
     [InlineData("{ f(a: \"\\x\") }", "Unexpected Invalid in GraphQL string at location 1:10")]
     [InlineData("{ f(a: 'x') }", "Unexpected Invalid in GraphQL string at location 1:8")]
     [InlineData("{ f ? }", "Expected Name, found Invalid in GraphQL string at location 1:5")]
+    [InlineData("{ f \ud800 }", "Expected Name, found Invalid in GraphQL string at location 1:5")]
+    [InlineData("\ud800", "Unexpected Invalid in GraphQL string at location 1:1")]
     [InlineData("{ f(a: \"😀\") b: }", "Expected Name, found } in GraphQL string at location 1:16")]
     // After "\r\n" gqlparser starts the line before the "\n", so columns on that line are one higher.
     [InlineData("# 😀 comment\r\n  {", "Expected Name, found <EOF> in GraphQL string at location 2:5")]

@@ -61,6 +61,7 @@ public sealed class ParseSchemaTests
     [InlineData("input A { a: String = \"x }", "Unexpected Invalid in GraphQL string at location 1:27")]
     // Where the parser consumes the unreadable token, the lexer's own message is reported.
     [InlineData("schema { 'x }", "Unexpected single quote character ('), did you mean to use a double quote (\")? in GraphQL string at location 1:10")]
+    [InlineData("schema { \ud800 }", "Cannot parse the unexpected character \"\ufffd\". in GraphQL string at location 1:10")]
     public void ErrorsMatchGqlparser(string sdl, string message)
     {
         var (_, error) = Call("graphql.parse_schema", S(sdl));
