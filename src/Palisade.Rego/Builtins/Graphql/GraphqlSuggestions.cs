@@ -6,6 +6,8 @@ namespace Palisade.Rego.Builtins.Graphql;
 /// </summary>
 internal static class GraphqlSuggestions
 {
+    private const int MaxNameLength = 1024;
+
     /// <summary>" Did you mean "a" or "b"?", or empty when nothing is close.</summary>
     public static string DidYouMean(string typed, IEnumerable<string> options)
     {
@@ -16,8 +18,15 @@ internal static class GraphqlSuggestions
     /// <summary>The options within 40% of the typed length (plus one) in edits, ordered by distance then name.</summary>
     public static List<string> Closest(string typed, IEnumerable<string> options)
     {
+        // The distance is quadratic in the names' lengths; real names are short, and a hint is not worth a hang.
+        if (typed.Length > MaxNameLength)
+        {
+            return [];
+        }
+
         var threshold = (typed.Length * 4 / 10) + 1;
         return options
+            .Where(option => option.Length <= MaxNameLength)
             .Select(option => (Option: option, Distance: Distance(typed, option, threshold)))
             .Where(o => o.Distance <= threshold)
             .OrderBy(o => o.Distance)
