@@ -39,7 +39,8 @@ internal static class GraphqlBuiltins
         var queryArgument = QueryOrSchema(arguments, 0);
         var schemaArgument = QueryOrSchema(arguments, 1);
         var query = Run(() => ReadQuery(queryArgument), "GraphQL string");
-        var schemaDocument = Run(() => ReadSchema(schemaArgument), "GraphQL string");
+        // OPA loads the schema (parse and checks) in one step, so its syntax errors also name the schema string.
+        var schemaDocument = Run(() => ReadSchema(schemaArgument), "GraphQL schema string");
         var schema = Run(() => GraphqlSchemaBuilder.Build(schemaDocument), "GraphQL schema string");
         try
         {
@@ -48,7 +49,8 @@ internal static class GraphqlBuiltins
         catch (GraphqlSyntaxException e)
         {
             // OPA drops the period that ends most validation messages before adding the location.
-            throw new BuiltinException(new GraphqlSyntaxException((e.Message.EndsWith('.') ? e.Message[..^1] : e.Message), e.Position).Describe("GraphQL string"));
+            var message = e.Message.EndsWith('.') ? e.Message[..^1] : e.Message;
+            throw new BuiltinException(new GraphqlSyntaxException(message, e.Position).Describe("GraphQL string"));
         }
 
         return ArrayValue.Of(GraphqlAstWriter.Write(query), GraphqlAstWriter.Write(schemaDocument));

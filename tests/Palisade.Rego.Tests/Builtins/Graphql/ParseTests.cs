@@ -48,6 +48,20 @@ public sealed class ParseTests
     }
 
     [Fact]
+    public void SchemaSyntaxErrorsNameTheSchema()
+    {
+        var (_, error) = Call("graphql.parse", S("{ a }"), S("type Query {"));
+        Assert.Equal("graphql.parse: Expected Name, found <EOF> in GraphQL schema string at location 1:13", error);
+    }
+
+    [Fact]
+    public void QuerySyntaxErrorsComeFirst()
+    {
+        var (_, error) = Call("graphql.parse", S("{"), S("type Query {"));
+        Assert.Equal("graphql.parse: Expected Name, found <EOF> in GraphQL string at location 1:2", error);
+    }
+
+    [Fact]
     public void UnknownFieldsAreErrors()
     {
         var (_, error) = Call("graphql.parse", S("{ b }"), S("type Query { a: Int }"));
