@@ -41,5 +41,6 @@ internal static class BuiltinFamilies
         Units.UnitsBuiltins.Functions,
         Semver.SemverBuiltins.Functions,
         Uuid.UuidBuiltins.Functions,
+        Graphql.GraphqlBuiltins.All,
     ];
 }

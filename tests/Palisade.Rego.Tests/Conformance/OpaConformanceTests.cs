@@ -8,6 +8,19 @@ namespace Palisade.Rego.Tests.Conformance;
 /// </summary>
 public sealed class OpaConformanceTests
 {
+    /// <summary>
+    /// Categories where no case passes yet (their cases are all in the skip-list). The list may only shrink: a new
+    /// category failing entirely fails the test, and so does one of these passing a case without leaving the list.
+    /// </summary>
+    private static readonly string[] CategoriesWithoutAPassYet =
+    [
+        "invalidkeyerror",
+        "jwtverifyeddsa",
+        "regometadatachain",
+        "regometadatarule",
+        "regoparsemodule",
+    ];
+
     [Fact]
     public void EveryCaseOutsideTheSkipListPasses()
     {
@@ -27,6 +40,12 @@ public sealed class OpaConformanceTests
         TestContext.Current.SendDiagnosticMessage($"OPA conformance: {passed} passed, {outcomes.Count - passed} failed of {outcomes.Count}");
 
         Assert.True(unexpected.Count == 0, "cases failing outside the skip-list:\n" + string.Join('\n', unexpected));
+        var categoriesWithoutAPass = outcomes
+            .GroupBy(o => Path.GetRelativePath(root, o.Case.File).Split(Path.DirectorySeparatorChar)[0])
+            .Where(g => !g.Any(o => o.Passed))
+            .Select(g => g.Key)
+            .ToList();
+        Assert.Equal(CategoriesWithoutAPassYet, categoriesWithoutAPass.Order(StringComparer.Ordinal));
         Assert.True(fixedNow.Count == 0, "skipped cases that pass now; remove them from skip-list.txt:\n" + string.Join('\n', fixedNow));
     }
 
