@@ -37,6 +37,15 @@ public sealed class ArrayTests
         Expect("[]", "array.reverse", "[]");
         TypeError("operand 1 must be array but got object", "array.reverse", "{}");
     }
+
+    [Fact]
+    public void FlattensOneLevel()
+    {
+        Expect("[1, 2, 3]", "array.flatten", "[1, [2], [3]]");
+        Expect("[[1], 2, {\"a\": [3]}]", "array.flatten", "[[[1], 2], {\"a\": [3]}]");
+        Expect("[]", "array.flatten", "[[], []]");
+        TypeError("operand 1 must be array but got number", "array.flatten", "42");
+    }
 }
 
 public sealed class SetTests

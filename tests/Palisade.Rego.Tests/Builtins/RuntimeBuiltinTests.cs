@@ -42,6 +42,8 @@ public sealed class RuntimeBuiltinTests
     public void HttpSendIsDisabled()
     {
         Fails("http.send", "network access is disabled", ObjectValue.Of(("method", S("GET")), ("url", S("https://example.com"))));
+        Assert.IsType<BuiltinTypeException>(Fails("http.send", "invalid request parameters(s): {\"bad\", \"worse\"}", ObjectValue.Of(("worse", S("x")), ("method", S("GET")), ("bad", S("x")), ("url", S("u")))));
+        Assert.IsType<BuiltinTypeException>(Fails("http.send", "missing required request parameters(s): {\"url\"}", ObjectValue.Of(("method", S("GET")))));
         Assert.True(BuiltinRegistry.Default.TryGet("http.send", out var send) && send.Nondeterministic);
     }
 }

@@ -3,7 +3,7 @@ using Palisade.Rego.Values;
 
 namespace Palisade.Rego.Builtins.Arrays;
 
-/// <summary><c>array.concat</c>, <c>array.slice</c> and <c>array.reverse</c>.</summary>
+/// <summary><c>array.concat</c>, <c>array.slice</c>, <c>array.reverse</c> and <c>array.flatten</c>.</summary>
 internal static class ArrayBuiltins
 {
     public static IEnumerable<BuiltinFunction> Functions()
@@ -12,6 +12,26 @@ internal static class ArrayBuiltins
         yield return new BuiltinFunction("array.concat", FunctionSignature.Of(array, array, array), (_, args) => Concat(Operands.Array(args, 0), Operands.Array(args, 1)));
         yield return new BuiltinFunction("array.slice", FunctionSignature.Of(array, array, RegoType.Number, RegoType.Number), Slice);
         yield return new BuiltinFunction("array.reverse", FunctionSignature.Of(array, array), (_, args) => Reverse(Operands.Array(args, 0)));
+        yield return new BuiltinFunction("array.flatten", FunctionSignature.Of(array, array), (_, args) => Flatten(Operands.Array(args, 0)));
+    }
+
+    /// <summary>One level: the items of nested arrays take their array's place; deeper arrays stay arrays.</summary>
+    public static ArrayValue Flatten(ArrayValue a)
+    {
+        var items = new List<Value>(a.Count);
+        foreach (var item in a.Items)
+        {
+            if (item is ArrayValue nested)
+            {
+                items.AddRange(nested.Items);
+            }
+            else
+            {
+                items.Add(item);
+            }
+        }
+
+        return ArrayValue.Of(items);
     }
 
     public static ArrayValue Concat(ArrayValue a, ArrayValue b)
