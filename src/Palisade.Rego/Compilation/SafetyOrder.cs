@@ -16,24 +16,66 @@ internal sealed class SafetyOrder(Func<CallTerm, int?> arityOf)
     private Body Order(Body body, ISet<string> bound)
     {
         var remaining = body.Expressions.ToList();
+        var outerScope = _closureScope;
         var ordered = new List<Expr>(remaining.Count);
         var safe = new HashSet<string>(bound, StringComparer.Ordinal);
         while (remaining.Count > 0)
         {
-            var index = remaining.FindIndex(e => Ready(e, safe));
+            var index = remaining.FindIndex(e => Ready(e, safe, ClosureScope(body, e, bound, outerScope)));
             if (index < 0)
             {
-                var unsafeVar = remaining.SelectMany(e => Needed(e, safe)).First();
+                var unsafeVar = remaining.SelectMany(e => Needed(e, safe, ClosureScope(body, e, bound, outerScope))).First();
                 throw new RegoException(ErrorCodes.UnsafeVarError, $"var {unsafeVar} is unsafe", remaining[0].Location);
             }
 
             var expr = remaining[index];
             remaining.RemoveAt(index);
+            _closureScope = ClosureScope(body, expr, bound, outerScope);
             ordered.Add(OrderNested(expr, safe));
+            _closureScope = outerScope;
             Bind(expr, safe);
         }
 
         return body with { Expressions = ordered };
+    }
+
+    /// <summary>Variables of the enclosing scopes, used in comprehensions nested in a body's expressions.</summary>
+    private HashSet<string>? _closureScope;
+
+    /// <summary>
+    /// The variables a comprehension inside <paramref name="expr"/> shares with its surroundings: those bound before the
+    /// body, mentioned by the body's other expressions, or shared with the enclosing scopes. Only these are read from
+    /// outside; every other variable of the comprehension is its own.
+    /// </summary>
+    private static HashSet<string> ClosureScope(Body body, Expr expr, ISet<string> bound, HashSet<string>? outer)
+    {
+        var scope = new HashSet<string>(bound, StringComparer.Ordinal);
+        if (outer is not null)
+        {
+            scope.UnionWith(outer);
+        }
+
+        var position = IndexOf(body, expr);
+        for (var i = 0; i < body.Count; i++)
+        {
+            var other = body[i];
+            if (ReferenceEquals(other, expr))
+            {
+                continue;
+            }
+
+            // A variable declared with := exists only from its declaration on, so a later declaration is not shared.
+            if (i > position && other.Content is CallTerm { Name: Operators.Assign } assign)
+            {
+                Vars.Collect(TermRewriter.Term(assign.Arguments[1], WithoutComprehension), scope);
+                continue;
+            }
+
+            // Another expression's own comprehensions keep their variables to themselves.
+            Vars.Collect(TermRewriter.Expr(other, WithoutComprehension), scope);
+        }
+
+        return scope;
     }
 
     /// <summary>Comprehensions, <c>every</c> and <c>not</c> bodies are ordered with the variables bound around them.</summary>
@@ -48,6 +90,21 @@ internal sealed class SafetyOrder(Func<CallTerm, int?> arityOf)
             ? rewritten with { Content = every with { Body = Order(every.Body, WithVars(safe, every)) } }
             : rewritten;
 
+    /// <summary>What the comprehensions in an expression read from around them.</summary>
+    private static void ClosureReads(Expr expr, HashSet<string> closureScope, HashSet<string> reads) =>
+        TermRewriter.Expr(expr, term =>
+        {
+            if (term is ArrayComprehension or SetComprehension or ObjectComprehension)
+            {
+                var mentioned = new HashSet<string>(StringComparer.Ordinal);
+                Vars.Collect(term, mentioned);
+                mentioned.IntersectWith(closureScope);
+                reads.UnionWith(mentioned);
+            }
+
+            return term;
+        });
+
     private static HashSet<string> WithVars(HashSet<string> safe, Every every)
     {
         var inner = new HashSet<string>(safe, StringComparer.Ordinal);
@@ -60,12 +117,13 @@ internal sealed class SafetyOrder(Func<CallTerm, int?> arityOf)
         return inner;
     }
 
-    private bool Ready(Expr expr, ISet<string> safe) => !Needed(expr, safe).Any();
+    private bool Ready(Expr expr, ISet<string> safe, HashSet<string> closureScope) => !Needed(expr, safe, closureScope).Any();
 
     /// <summary>Variables the expression reads that are not bound yet.</summary>
-    private IEnumerable<string> Needed(Expr expr, ISet<string> safe)
+    private IEnumerable<string> Needed(Expr expr, ISet<string> safe, HashSet<string> closureScope)
     {
         var reads = new HashSet<string>(StringComparer.Ordinal);
+        ClosureReads(expr, closureScope, reads);
         foreach (var with in expr.With)
         {
             // with count as mock_count: a function named as the replacement is no variable.
@@ -343,45 +401,23 @@ internal sealed class SafetyOrder(Func<CallTerm, int?> arityOf)
         }
     }
 
-    private static void Outer(Term term, ISet<string> into)
-    {
-        TermRewriter.Term(term, t =>
-        {
-            if (t is VarTerm v && !v.IsWildcard)
-            {
-                into.Add(v.Name);
-            }
+    /// <summary>Adds the variables a term binds: all it mentions outside its comprehensions (whose variables are their own).</summary>
+    private static void Outer(Term term, ISet<string> into) => Vars.Collect(TermRewriter.Term(term, WithoutComprehension), into);
 
-            return t;
-        });
-        var inner = new HashSet<string>(StringComparer.Ordinal);
-        CollectClosureLocals(term, inner);
-        foreach (var name in inner)
+    private static int IndexOf(Body body, Expr expr)
+    {
+        for (var i = 0; i < body.Count; i++)
         {
-            into.Remove(name);
+            if (ReferenceEquals(body[i], expr))
+            {
+                return i;
+            }
         }
+
+        return body.Count;
     }
 
-    private static void CollectClosureLocals(Term term, ISet<string> into) =>
-        TermRewriter.Term(term, t =>
-        {
-            switch (t)
-            {
-                case ArrayComprehension c:
-                    Vars.Collect(c.Body, into);
-                    Vars.Collect(c.Head, into);
-                    break;
-                case SetComprehension c:
-                    Vars.Collect(c.Body, into);
-                    Vars.Collect(c.Head, into);
-                    break;
-                case ObjectComprehension c:
-                    Vars.Collect(c.Body, into);
-                    Vars.Collect(c.Key, into);
-                    Vars.Collect(c.Value, into);
-                    break;
-            }
-
-            return t;
-        });
+    /// <summary>A comprehension replaced by a constant, for asking what an expression mentions outside its comprehensions.</summary>
+    private static Term WithoutComprehension(Term term) =>
+        term is ArrayComprehension or SetComprehension or ObjectComprehension ? new ScalarTerm(Values.NullValue.Instance, term.Location) : term;
 }
