@@ -54,7 +54,7 @@ internal static class JsonSchemaBuiltins
         var text = value switch
         {
             StringValue s => s.Value,
-            ObjectValue => GoJson.Marshal(value),
+            ObjectValue => Encodings.GoJsonWriter.Write(value),
             _ => throw new BuiltinException("wrong type, expected string or object"),
         };
 

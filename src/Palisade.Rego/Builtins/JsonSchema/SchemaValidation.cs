@@ -381,7 +381,7 @@ internal sealed partial class Schema
     private static bool JsonEquals(JsonElement a, JsonElement b) =>
         ValueJson.FromJson(a).Equals(ValueJson.FromJson(b));
 
-    private static string Compact(JsonElement value) => Jwt.GoJson.Marshal(ValueJson.FromJson(value));
+    private static string Compact(JsonElement value) => Encodings.GoJsonWriter.Write(ValueJson.FromJson(value));
 
     /// <summary>The formats gojsonschema checks; unknown formats pass.</summary>
     private static bool FormatMatches(string format, string value) => format switch

@@ -22,7 +22,7 @@ internal static class JwtEncodeBuiltins
 
     // The objects are serialised as Go would, so the signed bytes match OPA's.
     private static Value EncodeSign(BuiltinContext context, ReadOnlySpan<Value> arguments) =>
-        Sign(GoJson.Marshal(arguments[0]), GoJson.Marshal(arguments[1]), GoJson.Marshal(arguments[2]));
+        Sign(Encodings.GoJsonWriter.Write(arguments[0]), Encodings.GoJsonWriter.Write(arguments[1]), Encodings.GoJsonWriter.Write(arguments[2]));
 
     private static Value EncodeSignRaw(BuiltinContext context, ReadOnlySpan<Value> arguments)
     {

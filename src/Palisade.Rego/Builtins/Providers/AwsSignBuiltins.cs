@@ -68,7 +68,7 @@ internal static class AwsSignBuiltins
         }
 
         byte[] body = request.TryGetValue("raw_body", out var raw) ? Encoding.UTF8.GetBytes(Text(raw))
-            : request.TryGetValue("body", out var json) ? Encoding.UTF8.GetBytes(GoJson.Marshal(json))
+            : request.TryGetValue("body", out var json) ? Encoding.UTF8.GetBytes(Encodings.GoJsonWriter.Write(json))
             : [];
 
         var credentials = new AwsCredentials(Text(config, "aws_access_key"), Text(config, "aws_secret_access_key"), Text(config, "aws_region"), config.TryGetValue("aws_session_token", out var token) ? Text(token) : "");
