@@ -65,7 +65,7 @@ internal static class GoNumbers
     public static string Quote(string text)
     {
         var builder = new StringBuilder();
-        JsonText.WriteString(builder, text);
+        GoQuote.WriteString(builder, text);
         return builder.ToString();
     }
 }

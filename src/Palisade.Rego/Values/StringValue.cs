@@ -53,7 +53,7 @@ public sealed class StringValue : Value
         return _hash;
     }
 
-    internal override void WriteTerm(StringBuilder builder) => JsonText.WriteString(builder, Value);
+    internal override void WriteTerm(StringBuilder builder) => GoQuote.WriteString(builder, Value);
 
     private protected override int CompareSameKind(Value other) => CompareCodePoints(Value, ((StringValue)other).Value);
 }

@@ -21,10 +21,10 @@ internal static class GraphqlDefinitionRules
         foreach (var member in definition.Types)
         {
             var memberDefinition = schema.Type(member)
-                ?? throw new GraphqlSyntaxException($"Undefined type {GoQuote.Quote(member)}.", definition.Position);
+                ?? throw new GraphqlSyntaxException($"Undefined type {Values.GoQuote.Quote(member)}.", definition.Position);
             if (memberDefinition.Kind != GraphqlKinds.Object)
             {
-                throw new GraphqlSyntaxException($"{definition.Kind} type {GoQuote.Quote(member)} must be {GraphqlKinds.Object}.", definition.Position);
+                throw new GraphqlSyntaxException($"{definition.Kind} type {Values.GoQuote.Quote(member)} must be {GraphqlKinds.Object}.", definition.Position);
             }
         }
 
@@ -162,10 +162,10 @@ internal static class GraphqlDefinitionRules
     private static void CheckImplements(GraphqlSchema schema, GraphqlDefinition definition, string interfaceName)
     {
         var implemented = schema.Type(interfaceName)
-            ?? throw new GraphqlSyntaxException($"Undefined type {GoQuote.Quote(interfaceName)}.", definition.Position);
+            ?? throw new GraphqlSyntaxException($"Undefined type {Values.GoQuote.Quote(interfaceName)}.", definition.Position);
         if (implemented.Kind != GraphqlKinds.Interface)
         {
-            throw new GraphqlSyntaxException($"{GoQuote.Quote(interfaceName)} is a non interface type {implemented.Kind}.", definition.Position);
+            throw new GraphqlSyntaxException($"{Values.GoQuote.Quote(interfaceName)} is a non interface type {implemented.Kind}.", definition.Position);
         }
 
         foreach (var required in implemented.Fields)

@@ -89,7 +89,7 @@ internal sealed class GraphqlOverlapRules(GraphqlSchema schema, Func<string, Gra
         GraphqlValueKind.List => "[" + string.Join(",", value.Children.Select(c => Print(c.Value))) + "]",
         GraphqlValueKind.Object => "{" + string.Join(",", value.Children.Select(c => c.Name + ":" + Print(c.Value))) + "}",
         GraphqlValueKind.Variable => "$" + value.Raw,
-        GraphqlValueKind.String or GraphqlValueKind.Block => GoQuote.Quote(value.Raw),
+        GraphqlValueKind.String or GraphqlValueKind.Block => Values.GoQuote.Quote(value.Raw),
         _ => value.Raw,
     };
 }

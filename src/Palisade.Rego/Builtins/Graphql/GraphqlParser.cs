@@ -58,7 +58,7 @@ internal sealed partial class GraphqlParser
         var token = Peek();
         if (token.Kind != TokenKind.Name || token.Value != keyword)
         {
-            throw Error(token, $"Expected {GoQuote.Quote(keyword)}, found {token}");
+            throw Error(token, $"Expected {Values.GoQuote.Quote(keyword)}, found {token}");
         }
 
         Next();

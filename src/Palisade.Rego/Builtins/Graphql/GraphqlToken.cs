@@ -60,5 +60,5 @@ internal readonly record struct Token(TokenKind Kind, string Value, SourcePositi
     };
 
     /// <summary>The token as messages show it: <c>Name "foo"</c> when it has a value, else just its kind.</summary>
-    public override string ToString() => Value.Length > 0 ? $"{Describe(Kind)} {GoQuote.Quote(Value)}" : Describe(Kind);
+    public override string ToString() => Value.Length > 0 ? $"{Describe(Kind)} {Values.GoQuote.Quote(Value)}" : Describe(Kind);
 }

@@ -137,7 +137,7 @@ internal sealed class GraphqlValueRules(GraphqlSchema schema)
     /// <summary>A value as messages show it: strings quoted, scalars as written, lists and objects by kind.</summary>
     private static string Show(GraphqlValue value) => value.Kind switch
     {
-        GraphqlValueKind.String or GraphqlValueKind.Block => GoQuote.Quote(value.Raw),
+        GraphqlValueKind.String or GraphqlValueKind.Block => Values.GoQuote.Quote(value.Raw),
         GraphqlValueKind.List => "list",
         GraphqlValueKind.Object => "object",
         GraphqlValueKind.Variable => "$" + value.Raw,

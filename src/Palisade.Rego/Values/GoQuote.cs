@@ -3,9 +3,16 @@ using System.Text;
 
 namespace Palisade.Rego.Values;
 
-/// <summary>Quoting of strings in Rego term syntax, as OPA prints them (Go's strconv.Quote rules).</summary>
-internal static class JsonText
+/// <summary>Go's <c>strconv.Quote</c>: how OPA prints strings in Rego term syntax, and how gqlparser quotes names.</summary>
+internal static class GoQuote
 {
+    public static string Quote(string value)
+    {
+        var builder = new StringBuilder(value.Length + 2);
+        WriteString(builder, value);
+        return builder.ToString();
+    }
+
     public static void WriteString(StringBuilder builder, string value)
     {
         builder.Append('"');
