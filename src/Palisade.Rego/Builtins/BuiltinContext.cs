@@ -33,5 +33,8 @@ public sealed class BuiltinContext
     /// Per-query memory for builtins that must answer the same within one query (<c>rand.intn</c>, <c>uuid.rfc4122</c>).
     /// Keys should be tuples that start with the builtin's name.
     /// </summary>
-    public ConcurrentDictionary<object, Value> QueryCache { get; } = new();
+    public ConcurrentDictionary<object, Value> QueryCache => _queryCache ??= new();
+
+    // Most queries never memoise anything: the cache is made on first use.
+    private ConcurrentDictionary<object, Value>? _queryCache;
 }

@@ -24,6 +24,12 @@ internal sealed partial class Evaluator
         }
 
         var segment = path[index];
+        if (segment is ScalarTerm constant)
+        {
+            // The common case, input.a.b: no iteration, no closure.
+            return Lookup(value, constant.Value) is not { } child || Walk(child, path, index + 1, bindings, next);
+        }
+
         if (IsUnboundPattern(segment, bindings))
         {
             foreach (var (key, item) in Members(value))
