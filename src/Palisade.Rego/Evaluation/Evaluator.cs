@@ -47,11 +47,14 @@ internal sealed partial class Evaluator
     private bool EvalExpr(Expr expr, Bindings bindings, Func<bool> next)
     {
         Step(expr.Location);
-        if (expr.With.Count > 0)
-        {
-            return EvalWith(expr, 0, bindings, next);
-        }
+        return expr.With.Count == 0
+            ? EvalUnmodified(expr, bindings, next)
+            : UnderWith<bool>(expr.With, 0, bindings, inner => EvalUnmodified(expr, bindings, () => inner(true)), _ => next());
+    }
 
+    /// <summary>The expression without its with modifiers (they are in force around this call).</summary>
+    private bool EvalUnmodified(Expr expr, Bindings bindings, Func<bool> next)
+    {
         if (expr.Negated)
         {
             var found = false;
@@ -84,32 +87,33 @@ internal sealed partial class Evaluator
 
         return expr.With.Count == 0
             ? EvalTerm(term, bindings, next)
-            : EvalWithValues(expr, 0, term, bindings, next);
+            : UnderWith<Value>(expr.With, 0, bindings, inner => EvalTerm(term, bindings, inner), next);
     }
 
-    /// <summary>A call whose arguments match its arity has a value; one with an extra output argument only holds.</summary>
-    private bool IsValueCall(CallTerm call) => call.Name is not ("print" or "internal.print") && ResolveFunction(call).Arity == call.Arguments.Count;
-
-    private bool EvalWithValues(Expr expr, int index, Term term, Bindings bindings, Func<Value, bool> next)
+    /// <summary>
+    /// Runs <paramref name="body"/> with the with modifiers from <paramref name="index"/> on in force. Each solution
+    /// reaches <paramref name="next"/> back in the outer context: a with applies to its own expression only.
+    /// </summary>
+    private bool UnderWith<T>(IReadOnlyList<WithModifier> withs, int index, Bindings bindings, Func<Func<T, bool>, bool> body, Func<T, bool> next)
     {
-        if (index == expr.With.Count)
+        if (index == withs.Count)
         {
-            return EvalTerm(term, bindings, next);
+            return body(next);
         }
 
         var saved = _context;
-        return EvalWithValue(expr.With[index], bindings, replacement =>
+        return EvalWithValue(withs[index], bindings, replacement =>
         {
             _context = replacement;
             try
             {
-                return EvalWithValues(expr, index + 1, term, bindings, value =>
+                return UnderWith<T>(withs, index + 1, bindings, body, solution =>
                 {
                     var inside = _context;
                     _context = saved;
                     try
                     {
-                        return next(value);
+                        return next(solution);
                     }
                     finally
                     {
@@ -123,6 +127,9 @@ internal sealed partial class Evaluator
             }
         });
     }
+
+    /// <summary>A call whose arguments match its arity has a value; one with an extra output argument only holds.</summary>
+    private bool IsValueCall(CallTerm call) => call.Name is not ("print" or "internal.print") && ResolveFunction(call).Arity == call.Arguments.Count;
 
     private bool EvalPositive(Expr expr, Bindings bindings, Func<bool> next) => expr.Content switch
     {
@@ -175,43 +182,6 @@ internal sealed partial class Evaluator
 
             return next();
         });
-
-    private bool EvalWith(Expr expr, int index, Bindings bindings, Func<bool> next)
-    {
-        if (index == expr.With.Count)
-        {
-            var inner = expr with { With = [] };
-            return EvalExpr(inner, bindings, next);
-        }
-
-        var with = expr.With[index];
-        var saved = _context;
-        return EvalWithValue(with, bindings, replacement =>
-        {
-            _context = replacement;
-            try
-            {
-                return EvalWith(expr, index + 1, bindings, () =>
-                {
-                    // The continuation runs outside the with: the rest of the body sees the outer context.
-                    var inside = _context;
-                    _context = saved;
-                    try
-                    {
-                        return next();
-                    }
-                    finally
-                    {
-                        _context = inside;
-                    }
-                });
-            }
-            finally
-            {
-                _context = saved;
-            }
-        });
-    }
 
     private bool EvalWithValue(WithModifier with, Bindings bindings, Func<EvaluationContext, bool> next)
     {
