@@ -60,12 +60,4 @@ internal static class GoNumbers
 
         return i == text.Length;
     }
-
-    /// <summary>Go's strconv.Quote, which OPA's messages use for strings.</summary>
-    public static string Quote(string text)
-    {
-        var builder = new StringBuilder();
-        GoQuote.WriteString(builder, text);
-        return builder.ToString();
-    }
 }

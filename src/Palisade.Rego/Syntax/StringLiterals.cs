@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Palisade.Rego.Values;
 
 namespace Palisade.Rego.Syntax;
 
@@ -31,32 +32,14 @@ public static class StringLiterals
                 return null;
             }
 
+            if (JsonEscapes.Simple(source[i]) is { } simple)
+            {
+                builder.Append(simple);
+                continue;
+            }
+
             switch (source[i])
             {
-                case '"':
-                    builder.Append('"');
-                    break;
-                case '\\':
-                    builder.Append('\\');
-                    break;
-                case '/':
-                    builder.Append('/');
-                    break;
-                case 'b':
-                    builder.Append('\b');
-                    break;
-                case 'f':
-                    builder.Append('\f');
-                    break;
-                case 'n':
-                    builder.Append('\n');
-                    break;
-                case 'r':
-                    builder.Append('\r');
-                    break;
-                case 't':
-                    builder.Append('\t');
-                    break;
                 case '{' when template:
                     builder.Append('{');
                     break;

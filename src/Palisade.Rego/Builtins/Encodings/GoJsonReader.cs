@@ -298,26 +298,14 @@ internal sealed class GoJsonReader
             }
 
             var e = _text[_pos++];
+            if (JsonEscapes.Simple(e) is { } simple)
+            {
+                builder.Append(simple);
+                continue;
+            }
+
             switch (e)
             {
-                case '"' or '\\' or '/':
-                    builder.Append(e);
-                    break;
-                case 'b':
-                    builder.Append('\b');
-                    break;
-                case 'f':
-                    builder.Append('\f');
-                    break;
-                case 'n':
-                    builder.Append('\n');
-                    break;
-                case 'r':
-                    builder.Append('\r');
-                    break;
-                case 't':
-                    builder.Append('\t');
-                    break;
                 case 'u':
                     for (var i = 0; i < 4; i++)
                     {
@@ -356,7 +344,7 @@ internal sealed class GoJsonReader
             return "'\"'";
         }
 
-        var quoted = GoNumbers.Quote(c.ToString());
+        var quoted = GoQuote.Quote(c.ToString());
         return "'" + quoted[1..^1] + "'";
     }
 }

@@ -60,7 +60,7 @@ internal static class UrlQueryBuiltins
                     if (i + 2 >= src.Length || !IsHex(src[i + 1]) || !IsHex(src[i + 2]))
                     {
                         var bad = src.AsSpan(i, Math.Min(3, src.Length - i));
-                        throw new BuiltinException($"invalid URL escape {GoNumbers.Quote(Base64Builtins.Text(bad.ToArray()))}");
+                        throw new BuiltinException($"invalid URL escape {GoQuote.Quote(Base64Builtins.Text(bad.ToArray()))}");
                     }
 
                     bytes.Add(Convert.ToByte(System.Text.Encoding.ASCII.GetString(src, i + 1, 2), 16));

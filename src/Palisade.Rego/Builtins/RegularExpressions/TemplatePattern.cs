@@ -50,7 +50,7 @@ internal static class TemplatePattern
         return GoRegex.Get(pattern.ToString());
     }
 
-    private static BuiltinException Unbalanced(string template) => new($"unbalanced braces in {GoNumbers.Quote(template)}");
+    private static BuiltinException Unbalanced(string template) => new($"unbalanced braces in {Values.GoQuote.Quote(template)}");
 
     /// <summary>Go's regexp.QuoteMeta: a backslash before each of <c>\.+*?()|[]{}^$</c>.</summary>
     public static string QuoteMeta(string text)

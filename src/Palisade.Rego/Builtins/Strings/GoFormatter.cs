@@ -342,7 +342,7 @@ internal sealed class GoFormatter
             return "\\'";
         }
 
-        var quoted = Palisade.Rego.Builtins.GoNumbers.Quote(text);
+        var quoted = Values.GoQuote.Quote(text);
         var body = quoted[1..^1];
         return body == "\\\"" ? "\"" : body;
     }
@@ -559,7 +559,7 @@ internal sealed class GoFormatter
                 var text = Truncate(value);
                 Pad(_sharp && !text.Contains('`') && text.All(c => c == '\t' || !char.IsControl(c))
                     ? "`" + text + "`"
-                    : Palisade.Rego.Builtins.GoNumbers.Quote(text));
+                    : Values.GoQuote.Quote(text));
                 break;
             default:
                 BadVerb(value, verb);

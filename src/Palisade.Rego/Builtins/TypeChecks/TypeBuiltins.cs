@@ -49,12 +49,12 @@ internal static class TypeBuiltins
 
         if (!GoNumbers.IsDecimalFloat(text) || !NumberValue.TryParse(text.StartsWith('+') ? text[1..] : text, out var number))
         {
-            throw new BuiltinException($"strconv.ParseFloat: parsing {GoNumbers.Quote(text)}: invalid syntax");
+            throw new BuiltinException($"strconv.ParseFloat: parsing {GoQuote.Quote(text)}: invalid syntax");
         }
 
         if (double.IsInfinity(number.AsDouble))
         {
-            throw new BuiltinException($"strconv.ParseFloat: parsing {GoNumbers.Quote(text)}: value out of range");
+            throw new BuiltinException($"strconv.ParseFloat: parsing {GoQuote.Quote(text)}: value out of range");
         }
 
         return number;
