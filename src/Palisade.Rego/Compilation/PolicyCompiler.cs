@@ -6,7 +6,12 @@ using Palisade.Rego.Values;
 namespace Palisade.Rego.Compilation;
 
 /// <summary>Modules compiled together: the tree of rules under data, and the builtins they may call.</summary>
-internal sealed record CompiledPolicy(RuleTree Root, BuiltinRegistry Builtins);
+/// <param name="FunctionArities">Each user function's number of arguments, by its dotted path under data.</param>
+internal sealed record CompiledPolicy(RuleTree Root, BuiltinRegistry Builtins, IReadOnlyDictionary<string, int> FunctionArities)
+{
+    /// <summary>How many arguments a called function takes, when it is known; one more argument is its output.</summary>
+    public int? ArityOf(CallTerm call) => PolicyCompiler.ArityOf(call, FunctionArities, Builtins);
+}
 
 /// <summary>Compiles parsed modules: resolves names, orders bodies for safety, and files every rule under its path.</summary>
 internal static class PolicyCompiler
@@ -14,10 +19,8 @@ internal static class PolicyCompiler
     public static CompiledPolicy Compile(IReadOnlyList<Module> modules, BuiltinRegistry builtins)
     {
         var root = new RuleTree(null, null);
-        var functionArity = FunctionArities(modules);
-        int? ArityOf(CallTerm call) => call.Operator.HeadName == "data"
-            ? functionArity.GetValueOrDefault(string.Join('.', call.Operator.Path.Select(t => t is ScalarTerm { Value: StringValue s } ? s.Value : "?")))
-            : builtins.TryGet(call.Name, out var builtin) ? builtin.Arity : null;
+        var functionArities = FunctionArities(modules);
+        int? ArityOf(CallTerm call) => PolicyCompiler.ArityOf(call, functionArities, builtins);
         var packageRules = modules
             .GroupBy(m => string.Join('.', PackagePath(m)), StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => (IReadOnlySet<string>)g.SelectMany(m => m.Rules).Select(r => r.Head.Name).ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
@@ -50,24 +53,19 @@ internal static class PolicyCompiler
 
         CheckConflicts(root);
         RecursionCheck.Check(root);
-        return new CompiledPolicy(root, builtins);
+        return new CompiledPolicy(root, builtins, functionArities);
     }
 
     /// <summary>Compiles a query: its names resolve like a rule's in no package, and all its variables are its own.</summary>
     public static Body CompileQuery(Body query, CompiledPolicy policy)
     {
         var builtins = policy.Builtins;
-        int? ArityOf(CallTerm call) => call.Operator.HeadName == "data"
-            ? policy.Root.Find(call.Operator.Path.Select(t => t is ScalarTerm { Value: StringValue s } ? s.Value : "?").ToArray()) is { IsFunction: true } node
-                ? node.Rules.Concat(node.Defaults).First().Arguments!.Count
-                : null
-            : builtins.TryGet(call.Name, out var builtin) ? builtin.Arity : null;
         var locals = new HashSet<string>(StringComparer.Ordinal);
         Vars.Collect(query, locals);
         locals.Remove("input");
         locals.Remove("data");
         var resolver = new NameResolver([], new HashSet<string>(), new Dictionary<string, RefTerm>(), builtins, locals);
-        return SafetyOrder.Order(resolver.Resolve(query), new HashSet<string>(StringComparer.Ordinal), ArityOf);
+        return SafetyOrder.Order(resolver.Resolve(query), new HashSet<string>(StringComparer.Ordinal), policy.ArityOf);
     }
 
     private static IReadOnlyList<string> PackagePath(Module module) =>
@@ -94,6 +92,11 @@ internal static class PolicyCompiler
 
         return imports;
     }
+
+    public static int? ArityOf(CallTerm call, IReadOnlyDictionary<string, int> functionArities, BuiltinRegistry builtins) =>
+        call.Operator.HeadName == "data"
+            ? functionArities.TryGetValue(string.Join('.', call.Operator.Path.Select(t => t is ScalarTerm { Value: StringValue s } ? s.Value : "?")), out var arity) ? arity : null
+            : builtins.TryGet(call.Name, out var builtin) ? builtin.Arity : null;
 
     /// <summary>Each user function's number of arguments, by its path under data.</summary>
     private static Dictionary<string, int> FunctionArities(IReadOnlyList<Module> modules)

@@ -64,9 +64,9 @@ internal sealed partial class Evaluator
     /// </summary>
     private bool EvalData(RefTerm reference, int index, RuleTree? node, List<string> path, Bindings bindings, Func<Value, bool> next)
     {
-        if (_context.HasDataOverrides && Overridden(path) is { } replaced)
+        if (_context.HasDataOverrides && TryGetOverride(path, out var replaced))
         {
-            return replaced.Value is null || Walk(replaced.Value, reference.Path, index, bindings, next);
+            return replaced is null || Walk(replaced, reference.Path, index, bindings, next);
         }
 
         if (node is { HasRules: true } || index == reference.Path.Count)
@@ -114,19 +114,24 @@ internal sealed partial class Evaluator
         }
     }
 
-    /// <summary>The value a <c>with data…</c> puts at or above this path, if any (Value null: undefined there).</summary>
-    private (Value? Value, bool Found)? Overridden(List<string> path)
+    /// <summary>
+    /// True when a <c>with data…</c> replaced this path or one above it; <paramref name="value"/> is then what the
+    /// replacement holds here (null: undefined).
+    /// </summary>
+    private bool TryGetOverride(List<string> path, out Value? value)
     {
         for (var i = _context.DataOverrides.Count - 1; i >= 0; i--)
         {
-            var (target, value) = _context.DataOverrides[i];
+            var (target, replacement) = _context.DataOverrides[i];
             if (target.Count <= path.Count && target.SequenceEqual(path.Take(target.Count)))
             {
-                return (ValuePaths.Get(value, path, target.Count), true);
+                value = ValuePaths.Get(replacement, path, target.Count);
+                return true;
             }
         }
 
-        return null;
+        value = null;
+        return false;
     }
 
     /// <summary>The whole document at a path: base data, rule values and everything below, merged.</summary>
