@@ -80,10 +80,10 @@ internal sealed partial class Evaluator
             return Descend(text.Value);
         }
 
-        if (node is null && ValuePaths.Get(_data, path) is not ObjectValue)
+        if (node is null && ValuePaths.Get(_data, path) is var baseValue and not ObjectValue)
         {
             // Below the rules, in base data that is no object (an array, a value): ordinary lookups from here.
-            return ValuePaths.Get(_data, path) is not { } baseValue || Walk(baseValue, reference.Path, index, bindings, next);
+            return baseValue is null || Walk(baseValue, reference.Path, index, bindings, next);
         }
 
         if (IsUnboundPattern(segment, bindings))
