@@ -16,6 +16,7 @@ public sealed class PreparedQuery
     private readonly Body _query;
     private readonly ObjectValue _data;
     private readonly string[] _variables;
+    private readonly CallResolutions _calls = new();
 
     internal PreparedQuery(CompiledPolicy policy, Body query, ObjectValue data, RegoOptions options)
     {
@@ -34,7 +35,7 @@ public sealed class PreparedQuery
     public IReadOnlyList<QueryResult> Evaluate(Value? input, EvaluationLimits? limits = null, Action<string>? print = null)
     {
         var builtins = new BuiltinContext(DateTimeOffset.UtcNow, limits?.Cancellation ?? default) { Print = print };
-        var evaluator = new Evaluator(_policy, _data, input, builtins, limits ?? EvaluationLimits.Default);
+        var evaluator = new Evaluator(_policy, _data, input, builtins, limits ?? EvaluationLimits.Default, _calls);
         var bindings = new Bindings();
         var results = new List<QueryResult>();
         evaluator.EvalBody(_query, 0, bindings, () =>

@@ -10,6 +10,8 @@ namespace Palisade.Rego.Evaluation;
 /// </summary>
 internal sealed class EvaluationContext
 {
+    private static readonly Dictionary<string, Term> NoOverrides = new(StringComparer.Ordinal);
+
     public EvaluationContext(Value? input) => Input = input;
 
     private EvaluationContext(EvaluationContext parent)
@@ -25,7 +27,9 @@ internal sealed class EvaluationContext
     public IReadOnlyList<(IReadOnlyList<string> Path, Value Value)> DataOverrides { get; private init; } = [];
 
     /// <summary>Function name (dotted builtin name or data path text) → its replacement: a value, or a function ref.</summary>
-    public IReadOnlyDictionary<string, Term> FunctionOverrides { get; private init; } = new Dictionary<string, Term>(StringComparer.Ordinal);
+    public IReadOnlyDictionary<string, Term> FunctionOverrides { get; private init; } = NoOverrides;
+
+    public bool HasFunctionOverrides => FunctionOverrides.Count > 0;
 
     public bool HasDataOverrides => DataOverrides.Count > 0;
 

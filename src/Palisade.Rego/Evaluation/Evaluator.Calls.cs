@@ -32,6 +32,11 @@ internal sealed partial class Evaluator
                 Invoke(function, values, call.Location, result => UnifyValue(args[^1], result, bindings, next)));
         }
 
+        if (IsSingle(call, bindings))
+        {
+            return Single(call, bindings) is not { } value || value is BooleanValue { Value: false } || next();
+        }
+
         return EvalCall(call, bindings, result => result is BooleanValue { Value: false } || next());
     }
 
@@ -89,13 +94,30 @@ internal sealed partial class Evaluator
     /// <summary>What a call's operator names: a user function, a builtin, or what a with replaced either by.</summary>
     private Callable ResolveFunction(CallTerm call)
     {
+        if (_context.HasFunctionOverrides)
+        {
+            return ResolveUncached(call);
+        }
+
+        if (_calls.TryGet(call, out var known))
+        {
+            return known;
+        }
+
+        var resolved = ResolveUncached(call);
+        _calls.Add(call, resolved);
+        return resolved;
+    }
+
+    private Callable ResolveUncached(CallTerm call)
+    {
         var name = FunctionName(call.Operator);
         if (_context.FunctionOverrides.TryGetValue(name, out var replacement))
         {
             if (replacement is RefTerm target && IsFunctionRef(target))
             {
                 // The replacement sees the original: a mock of count may call count.
-                var replaced = ResolveFunction(call with { Operator = target });
+                var replaced = ResolveUncached(call with { Operator = target });
                 return replaced with { Arity = Arity(call, replaced.Arity), Unmocks = name };
             }
 
@@ -186,7 +208,4 @@ internal sealed partial class Evaluator
 
         return true;
     }
-
-    /// <param name="Unmocks">The function a with replaced by this one, which inside it means the original again.</param>
-    private sealed record Callable(string Name, int Arity, RuleTree? Node, BuiltinFunction? Builtin, Term? FixedValue, string? Unmocks = null);
 }

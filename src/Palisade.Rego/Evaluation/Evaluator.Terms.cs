@@ -11,6 +11,17 @@ internal sealed partial class Evaluator
     /// <summary>Enumerates the values of a term: one for most terms, several for refs that iterate.</summary>
     public bool EvalTerm(Term term, Bindings bindings, Func<Value, bool> next)
     {
+        if (term is RefTerm or CallTerm or ArrayTerm or SetTerm or ObjectTerm && IsSingle(term, bindings))
+        {
+            return Single(term, bindings) is not { } value || next(value);
+        }
+
+        return EvalTermGeneral(term, bindings, next);
+    }
+
+    /// <summary>EvalTerm without the fast path for single values (which falls back on this one).</summary>
+    private bool EvalTermGeneral(Term term, Bindings bindings, Func<Value, bool> next)
+    {
         switch (term)
         {
             case ScalarTerm scalar:
@@ -57,19 +68,31 @@ internal sealed partial class Evaluator
         }
     }
 
+    /// <summary>
+    /// Enumerates the values of several terms together. <paramref name="next"/> gets the same array each time, filled
+    /// anew: it must copy what it keeps.
+    /// </summary>
     private bool EvalTerms(IReadOnlyList<Term> terms, int index, Value[] values, Bindings bindings, Func<Value[], bool> next)
     {
-        if (index == terms.Count)
+        for (; index < terms.Count && IsSingle(terms[index], bindings); index++)
         {
-            return next((Value[])values.Clone());
+            if (Single(terms[index], bindings) is not { } value)
+            {
+                return true;
+            }
+
+            values[index] = value;
         }
 
-        return EvalTerm(terms[index], bindings, value =>
+        return index == terms.Count ? next(values) : EvalTermsFrom(terms, index, values, bindings, next);
+    }
+
+    private bool EvalTermsFrom(IReadOnlyList<Term> terms, int index, Value[] values, Bindings bindings, Func<Value[], bool> next) =>
+        EvalTerm(terms[index], bindings, value =>
         {
             values[index] = value;
             return EvalTerms(terms, index + 1, values, bindings, next);
         });
-    }
 
     private bool EvalObject(ObjectTerm obj, Bindings bindings, Func<Value, bool> next)
     {
@@ -154,12 +177,13 @@ internal sealed partial class Evaluator
             return UnifyAll(pairs.Select(p => p.Item1).ToArray(), pairs.Select(p => p.Item2).ToArray(), 0, bindings, next);
         }
 
-        if (IsUnboundPattern(a, bindings))
+        var (pattern, source) = IsUnboundPattern(a, bindings) ? (a, b) : (b, a);
+        if (IsSingle(source, bindings))
         {
-            return EvalTerm(b, bindings, value => UnifyValue(a, value, bindings, next));
+            return Single(source, bindings) is not { } value || UnifyValue(pattern, value, bindings, next);
         }
 
-        return EvalTerm(a, bindings, value => UnifyValue(b, value, bindings, next));
+        return EvalTerm(source, bindings, value => UnifyValue(pattern, value, bindings, next));
     }
 
     private bool UnifyAll(IReadOnlyList<Term> a, IReadOnlyList<Term> b, int index, Bindings bindings, Func<bool> next)

@@ -18,13 +18,15 @@ internal sealed partial class Evaluator
     private readonly ObjectValue _data;
     private readonly BuiltinContext _builtins;
     private readonly EvaluationLimits _limits;
+    private readonly CallResolutions _calls;
     private readonly Dictionary<(RuleTree Node, EvaluationContext Context), Value?> _ruleCache = [];
     private readonly HashSet<(RuleTree Node, EvaluationContext Context)> _evaluating = [];
     private EvaluationContext _context;
     private long _steps;
 
-    public Evaluator(CompiledPolicy policy, ObjectValue data, Value? input, BuiltinContext builtins, EvaluationLimits limits)
+    public Evaluator(CompiledPolicy policy, ObjectValue data, Value? input, BuiltinContext builtins, EvaluationLimits limits, CallResolutions calls)
     {
+        _calls = calls;
         _policy = policy;
         _data = data;
         _builtins = builtins;
@@ -36,13 +38,28 @@ internal sealed partial class Evaluator
 
     public bool EvalBody(Body body, int index, Bindings bindings, Func<bool> next)
     {
-        if (index == body.Count)
+        var mark = bindings.Mark;
+        for (; index < body.Count; index++)
         {
-            return next();
+            if (!TryEvalDirect(body[index], bindings, out var holds))
+            {
+                break;
+            }
+
+            if (!holds)
+            {
+                bindings.Undo(mark);
+                return true;
+            }
         }
 
-        return EvalExpr(body[index], bindings, () => EvalBody(body, index + 1, bindings, next));
+        var result = index == body.Count ? next() : EvalBodyFrom(body, index, bindings, next);
+        bindings.Undo(mark);
+        return result;
     }
+
+    private bool EvalBodyFrom(Body body, int index, Bindings bindings, Func<bool> next) =>
+        EvalExpr(body[index], bindings, () => EvalBody(body, index + 1, bindings, next));
 
     private bool EvalExpr(Expr expr, Bindings bindings, Func<bool> next)
     {
@@ -57,12 +74,7 @@ internal sealed partial class Evaluator
     {
         if (expr.Negated)
         {
-            var found = false;
-            EvalPositive(expr, bindings, () =>
-            {
-                found = true;
-                return false;
-            });
+            var found = !EvalPositive(expr, bindings, Stop);
             return found || next();
         }
 
