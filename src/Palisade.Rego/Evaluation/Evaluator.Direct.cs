@@ -91,11 +91,34 @@ internal sealed partial class Evaluator
     /// True when unifying the term with a value cannot branch: variables, values, and arrays and objects of them
     /// (object keys known). Refs and calls inside may iterate, so they take the general path.
     /// </summary>
-    private bool IsPattern(Term term, Bindings bindings) => term switch
+    private bool IsPattern(Term term, Bindings bindings)
     {
-        VarTerm or ScalarTerm => true,
-        ArrayTerm array => array.Items.All(item => IsPattern(item, bindings)),
-        ObjectTerm obj => obj.Items.All(item => IsSingle(item.Key, bindings) && IsPattern(item.Value, bindings)),
-        _ => IsSingle(term, bindings),
-    };
+        switch (term)
+        {
+            case VarTerm or ScalarTerm:
+                return true;
+            case ArrayTerm array:
+                for (var i = 0; i < array.Items.Count; i++)
+                {
+                    if (!IsPattern(array.Items[i], bindings))
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            case ObjectTerm obj:
+                for (var i = 0; i < obj.Items.Count; i++)
+                {
+                    if (!IsSingle(obj.Items[i].Key, bindings) || !IsPattern(obj.Items[i].Value, bindings))
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            default:
+                return IsSingle(term, bindings);
+        }
+    }
 }

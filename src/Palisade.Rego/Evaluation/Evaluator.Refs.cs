@@ -12,8 +12,11 @@ internal sealed partial class Evaluator
             _context.Input is null || Walk(_context.Input, reference.Path, 0, bindings, next),
         VarTerm { Name: "data" } when !bindings.IsBound("data") =>
             EvalData(reference, 0, _policy.Root, [], bindings, next),
-        var head => EvalTerm(head, bindings, value => Walk(value, reference.Path, 0, bindings, next)),
+        var head => EvalHeadThenWalk(head, reference.Path, bindings, next),
     };
+
+    private bool EvalHeadThenWalk(Term head, IReadOnlyList<Term> path, Bindings bindings, Func<Value, bool> next) =>
+        EvalTerm(head, bindings, value => Walk(value, path, 0, bindings, next));
 
     /// <summary>Follows a ref's path through a value, iterating where the path has an unbound variable.</summary>
     private bool Walk(Value value, IReadOnlyList<Term> path, int index, Bindings bindings, Func<Value, bool> next)
@@ -32,23 +35,67 @@ internal sealed partial class Evaluator
 
         if (IsUnboundPattern(segment, bindings))
         {
-            foreach (var (key, item) in Members(value))
-            {
-                var mark = bindings.Mark;
-                var ok = UnifyValue(segment, key, bindings);
-                var go = !ok || Walk(item, path, index + 1, bindings, next);
-                bindings.Undo(mark);
-                if (!go)
-                {
-                    return false;
-                }
-            }
-
-            return true;
+            return WalkMembers(value, segment, path, index, bindings, next);
         }
 
-        return EvalTerm(segment, bindings, key => Lookup(value, key) is not { } child || Walk(child, path, index + 1, bindings, next));
+        if (IsSingle(segment, bindings))
+        {
+            return Single(segment, bindings) is not { } key || Lookup(value, key) is not { } child || Walk(child, path, index + 1, bindings, next);
+        }
+
+        return WalkKeys(value, segment, path, index, bindings, next);
     }
+
+    /// <summary>Iterates a collection, binding the segment's variables to each key in turn.</summary>
+    private bool WalkMembers(Value value, Term segment, IReadOnlyList<Term> path, int index, Bindings bindings, Func<Value, bool> next)
+    {
+        switch (value)
+        {
+            case ArrayValue array:
+                for (var i = 0; i < array.Count; i++)
+                {
+                    if (!WalkMember(NumberValue.Of(i), array[i], segment, path, index, bindings, next))
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            case ObjectValue obj:
+                for (var i = 0; i < obj.Count; i++)
+                {
+                    if (!WalkMember(obj.Keys[i], obj.Values[i], segment, path, index, bindings, next))
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            case SetValue set:
+                foreach (var item in set.Items.ToArray())
+                {
+                    if (!WalkMember(item, item, segment, path, index, bindings, next))
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            default:
+                return true;
+        }
+    }
+
+    private bool WalkMember(Value key, Value item, Term segment, IReadOnlyList<Term> path, int index, Bindings bindings, Func<Value, bool> next)
+    {
+        var mark = bindings.Mark;
+        var go = !UnifyValue(segment, key, bindings) || Walk(item, path, index + 1, bindings, next);
+        bindings.Undo(mark);
+        return go;
+    }
+
+    private bool WalkKeys(Value value, Term segment, IReadOnlyList<Term> path, int index, Bindings bindings, Func<Value, bool> next) =>
+        EvalTerm(segment, bindings, key => Lookup(value, key) is not { } child || Walk(child, path, index + 1, bindings, next));
 
     private static Value? Lookup(Value collection, Value key) => collection switch
     {
@@ -77,7 +124,7 @@ internal sealed partial class Evaluator
         var segment = reference.Path[index];
         if (segment is ScalarTerm { Value: StringValue text })
         {
-            return Descend(text.Value);
+            return DescendData(reference, index, node, path, text.Value, bindings, next);
         }
 
         if (node is null && ValuePaths.Get(_data, path) is var baseValue and not ObjectValue)
@@ -91,26 +138,29 @@ internal sealed partial class Evaluator
             return FullValue(node, path) is not { } whole || Walk(whole, reference.Path, index, bindings, next);
         }
 
-        // Documents under data have string keys; OPA looks numbers up by their text (data.a[2] is data.a["2"]).
-        return EvalTerm(segment, bindings, key => key switch
+        return EvalDataKeys(reference, index, node, path, bindings, next);
+    }
+
+    private bool EvalDataKeys(RefTerm reference, int index, RuleTree? node, List<string> path, Bindings bindings, Func<Value, bool> next) =>
+        EvalTerm(reference.Path[index], bindings, key => key switch
         {
-            StringValue s => Descend(s.Value),
-            NumberValue n => Descend(n.Text),
+            // Documents under data have string keys; OPA looks numbers up by their text (data.a[2] is data.a["2"]).
+            StringValue s => DescendData(reference, index, node, path, s.Value, bindings, next),
+            NumberValue n => DescendData(reference, index, node, path, n.Text, bindings, next),
             _ => FullValue(node, path) is not { } whole || Walk(whole, reference.Path, index, bindings, next),
         });
 
-        bool Descend(string key)
+    private bool DescendData(RefTerm reference, int index, RuleTree? node, List<string> path, string key, Bindings bindings, Func<Value, bool> next)
+    {
+        var child = node?.Children.GetValueOrDefault(key);
+        path.Add(key);
+        try
         {
-            var child = node?.Children.GetValueOrDefault(key);
-            path.Add(key);
-            try
-            {
-                return EvalData(reference, index + 1, child, path, bindings, next);
-            }
-            finally
-            {
-                path.RemoveAt(path.Count - 1);
-            }
+            return EvalData(reference, index + 1, child, path, bindings, next);
+        }
+        finally
+        {
+            path.RemoveAt(path.Count - 1);
         }
     }
 

@@ -72,31 +72,63 @@ internal sealed partial class Evaluator
     /// </summary>
     private List<Value> RuleResults(CompiledRule rule, Value[]? arguments)
     {
-        var results = new List<Value>();
-        for (var current = rule; current is not null; current = current.Else)
+        var results = new List<Value>(1);
+        var bindings = RentBindings();
+        try
         {
-            var bindings = new Bindings();
-            if (arguments is not null && !BindArguments(current.Arguments!, arguments, bindings))
+            for (var current = rule; current is not null && results.Count == 0; current = current.Else)
             {
-                continue;
-            }
-
-            EvalBody(current.Body, 0, bindings, () => EvalTerm(current.Value ?? True, bindings, value =>
-            {
-                if (!results.Contains(value))
+                if (arguments is null || BindArguments(current.Arguments!, arguments, bindings))
                 {
-                    results.Add(value);
+                    CollectHeadValues(current.Body, current.Value ?? True, bindings, results);
                 }
 
-                return true;
-            }));
-            if (results.Count > 0)
-            {
-                break;
+                bindings.Undo(0);
             }
+        }
+        finally
+        {
+            ReturnBindings(bindings);
         }
 
         return results;
+    }
+
+    /// <summary>Adds the head's value for every solution of the body, each distinct value once.</summary>
+    private void CollectHeadValues(Body body, Term head, Bindings bindings, List<Value> results) =>
+        EvalBody(body, 0, bindings, () =>
+        {
+            if (IsSingle(head, bindings))
+            {
+                AddDistinct(results, Single(head, bindings));
+                return true;
+            }
+
+            return EvalTerm(head, bindings, value =>
+            {
+                AddDistinct(results, value);
+                return true;
+            });
+        });
+
+    private static void AddDistinct(List<Value> results, Value? value)
+    {
+        if (value is not null && !results.Contains(value))
+        {
+            results.Add(value);
+        }
+    }
+
+    /// <summary>
+    /// Rule bodies and function calls each need a table of bindings; a stack of emptied ones serves them all, since
+    /// each is done with before its caller is.
+    /// </summary>
+    private Bindings RentBindings() => _freeBindings.Count > 0 ? _freeBindings.Pop() : new Bindings();
+
+    private void ReturnBindings(Bindings bindings)
+    {
+        bindings.Undo(0);
+        _freeBindings.Push(bindings);
     }
 
     private static readonly ScalarTerm True = new(BooleanValue.True, Location.None);

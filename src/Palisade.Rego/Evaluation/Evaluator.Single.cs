@@ -30,15 +30,7 @@ internal sealed partial class Evaluator
                     return false;
                 }
 
-                foreach (var segment in reference.Path)
-                {
-                    if (!IsSingle(segment, bindings))
-                    {
-                        return false;
-                    }
-                }
-
-                return true;
+                return AllSingle(reference.Path, bindings);
             case CallTerm call:
                 if (call.Name is Operators.Unify or Operators.Assign or Operators.Member or Operators.MemberWithKey or "print" or "internal.print" ||
                     _context.HasFunctionOverrides)
@@ -58,9 +50,9 @@ internal sealed partial class Evaluator
             case SetTerm set:
                 return AllSingle(set.Items, bindings);
             case ObjectTerm obj:
-                foreach (var (key, value) in obj.Items)
+                for (var i = 0; i < obj.Items.Count; i++)
                 {
-                    if (!IsSingle(key, bindings) || !IsSingle(value, bindings))
+                    if (!IsSingle(obj.Items[i].Key, bindings) || !IsSingle(obj.Items[i].Value, bindings))
                     {
                         return false;
                     }
@@ -168,13 +160,14 @@ internal sealed partial class Evaluator
             return GeneralValue(reference, bindings); // under data: rules, base documents and overrides
         }
 
-        foreach (var segment in reference.Path)
+        for (var i = 0; i < reference.Path.Count; i++)
         {
             if (current is null)
             {
                 return null;
             }
 
+            var segment = reference.Path[i];
             var key = segment is ScalarTerm constant ? constant.Value : Single(segment, bindings);
             current = key is null ? null : Lookup(current, key);
         }

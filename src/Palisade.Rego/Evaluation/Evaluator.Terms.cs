@@ -38,27 +38,15 @@ internal sealed partial class Evaluator
             case CallTerm call:
                 return EvalCall(call, bindings, next);
             case ArrayTerm array:
-                return EvalTerms(array.Items, 0, new Value[array.Items.Count], bindings, values => next(ArrayValue.Of(values)));
+                return EvalArray(array, bindings, next);
             case SetTerm set:
-                return EvalTerms(set.Items, 0, new Value[set.Items.Count], bindings, values => next(SetValue.Of(values)));
+                return EvalSet(set, bindings, next);
             case ObjectTerm obj:
                 return EvalObject(obj, bindings, next);
             case ArrayComprehension comprehension:
-                var items = new List<Value>();
-                EvalBody(comprehension.Body, 0, bindings, () => EvalTerm(comprehension.Head, bindings, value =>
-                {
-                    items.Add(value);
-                    return true;
-                }));
-                return next(ArrayValue.Of(items));
+                return next(ArrayValue.Wrap(Collect(comprehension.Body, comprehension.Head, bindings).ToArray()));
             case SetComprehension comprehension:
-                var elements = new List<Value>();
-                EvalBody(comprehension.Body, 0, bindings, () => EvalTerm(comprehension.Head, bindings, value =>
-                {
-                    elements.Add(value);
-                    return true;
-                }));
-                return next(SetValue.Of(elements));
+                return next(SetValue.Of(Collect(comprehension.Body, comprehension.Head, bindings)));
             case ObjectComprehension comprehension:
                 return next(EvalObjectComprehension(comprehension, bindings));
             case TemplateStringTerm template:
@@ -66,6 +54,26 @@ internal sealed partial class Evaluator
             default:
                 throw new RegoException(ErrorCodes.CompileError, $"cannot evaluate {term.GetType().Name}", term.Location);
         }
+    }
+
+    // The lambdas live in methods of their own: a method that builds one captures its parameters in an object made
+    // on every call, whichever branch runs.
+    private bool EvalArray(ArrayTerm array, Bindings bindings, Func<Value, bool> next) =>
+        EvalTerms(array.Items, 0, new Value[array.Items.Count], bindings, values => next(ArrayValue.Of(values)));
+
+    private bool EvalSet(SetTerm set, Bindings bindings, Func<Value, bool> next) =>
+        EvalTerms(set.Items, 0, new Value[set.Items.Count], bindings, values => next(SetValue.Of(values)));
+
+    /// <summary>The values of a comprehension's head for every solution of its body.</summary>
+    private List<Value> Collect(Body body, Term head, Bindings bindings)
+    {
+        var items = new List<Value>();
+        EvalBody(body, 0, bindings, () => EvalTerm(head, bindings, value =>
+        {
+            items.Add(value);
+            return true;
+        }));
+        return items;
     }
 
     /// <summary>
@@ -284,14 +292,25 @@ internal sealed partial class Evaluator
 
                 return true;
             default:
-                var equal = false;
-                EvalTerm(pattern, bindings, candidate =>
-                {
-                    equal = candidate.Equals(value);
-                    return !equal;
-                });
-                return equal;
+                return HasValue(pattern, value, bindings);
         }
+    }
+
+    /// <summary>True when one of the term's values equals the value.</summary>
+    private bool HasValue(Term term, Value value, Bindings bindings)
+    {
+        if (IsSingle(term, bindings))
+        {
+            return Single(term, bindings) is { } single && single.Equals(value);
+        }
+
+        var equal = false;
+        EvalTerm(term, bindings, candidate =>
+        {
+            equal = candidate.Equals(value);
+            return !equal;
+        });
+        return equal;
     }
 
     /// <summary>The value of a term that cannot iterate, or null when it is undefined.</summary>
@@ -307,11 +326,34 @@ internal sealed partial class Evaluator
     }
 
     /// <summary>True when the term has unbound variables in a position unification binds (a var, or inside an array or object).</summary>
-    private static bool IsUnboundPattern(Term term, Bindings bindings) => term switch
+    private static bool IsUnboundPattern(Term term, Bindings bindings)
     {
-        VarTerm v => v.IsWildcard || !bindings.IsBound(v.Name),
-        ArrayTerm a => a.Items.Any(i => IsUnboundPattern(i, bindings)),
-        ObjectTerm o => o.Items.Any(i => IsUnboundPattern(i.Value, bindings)),
-        _ => false,
-    };
+        switch (term)
+        {
+            case VarTerm v:
+                return v.IsWildcard || !bindings.IsBound(v.Name);
+            case ArrayTerm a:
+                for (var i = 0; i < a.Items.Count; i++)
+                {
+                    if (IsUnboundPattern(a.Items[i], bindings))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            case ObjectTerm o:
+                for (var i = 0; i < o.Items.Count; i++)
+                {
+                    if (IsUnboundPattern(o.Items[i].Value, bindings))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            default:
+                return false;
+        }
+    }
 }
