@@ -42,5 +42,6 @@ internal static class BuiltinFamilies
         Semver.SemverBuiltins.Functions,
         Uuid.UuidBuiltins.Functions,
         Graphql.GraphqlBuiltins.All,
+        Rego.ParseModuleBuiltin.Functions,
     ];
 }

@@ -17,7 +17,6 @@ public sealed class OpaConformanceTests
         "jwtverifyeddsa",
         "regometadatachain",
         "regometadatarule",
-        "regoparsemodule",
     ];
 
     [Fact]
