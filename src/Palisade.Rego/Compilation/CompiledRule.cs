@@ -1,4 +1,5 @@
 using Palisade.Rego.Ast;
+using Palisade.Rego.Values;
 
 namespace Palisade.Rego.Compilation;
 
@@ -35,6 +36,21 @@ internal sealed record CompiledRule(
     bool IsDefault)
 {
     public string PathText => "data." + string.Join('.', Path);
+
+    /// <summary>
+    /// The rule's ref under data as written, variables included (<c>data.a.p.q[x]</c>); a partial set's member is not
+    /// part of it. OPA names rules this way in conflict messages.
+    /// </summary>
+    public RefTerm Ref
+    {
+        get
+        {
+            var terms = Path.Select(segment => (Term)new ScalarTerm(StringValue.Of(segment), Location)).ToList();
+            var written = Source.Head.Reference.Path;
+            terms.AddRange(written.Skip(written.Count - KeyPath.Count));
+            return new RefTerm(new VarTerm("data", Location), terms, Location);
+        }
+    }
 
     public Location Location => Source.Location;
 }

@@ -51,7 +51,7 @@ internal static class PolicyCompiler
             }
         }
 
-        CheckConflicts(root);
+        RuleConflicts.Check(root, modules);
         RecursionCheck.Check(root);
         return new CompiledPolicy(root, builtins, functionArities);
     }
@@ -148,25 +148,5 @@ internal static class PolicyCompiler
         var value = head.Value is null ? null : resolver.Resolve(head.Value);
         var elseRule = rule.Else is null ? null : CompileRule(rule.Else with { Head = rule.Else.Head with { Arguments = head.Arguments } }, package, resolver, arityOf);
         return new CompiledRule(rule, path, shape, keyPath, key, value, arguments, body, elseRule, rule.IsDefault);
-    }
-
-    private static void CheckConflicts(RuleTree node)
-    {
-        var rules = node.Rules.Concat(node.Defaults).ToList();
-        if (rules.Select(r => r.Shape == RuleShape.Function).Distinct().Count() > 1
-            || rules.Where(r => !r.IsDefault).Select(r => r.Shape).Distinct().Count() > 1)
-        {
-            throw new RegoException(ErrorCodes.TypeError, $"conflicting rules {rules[0].PathText} found", rules[0].Location);
-        }
-
-        if (node.Defaults.Count > 1)
-        {
-            throw new RegoException(ErrorCodes.TypeError, $"multiple default rules {node.Defaults[0].PathText} found", node.Defaults[1].Location);
-        }
-
-        foreach (var child in node.Children.Values)
-        {
-            CheckConflicts(child);
-        }
     }
 }

@@ -5,8 +5,8 @@ using Palisade.Rego.Values;
 namespace Palisade.Rego.Compilation;
 
 /// <summary>
-/// Rules may not depend on themselves, directly or through other rules, as in OPA: a ref to a document depends on
-/// every rule within it. Reported as OPA reports it, with the cycle.
+/// Rules may not depend on themselves, directly or through other rules, as in OPA: a ref depends on the rules at the
+/// nodes it can pass through and on every rule within the document it ends at. Reported as OPA reports it, with the cycle.
 /// </summary>
 internal static class RecursionCheck
 {
@@ -48,7 +48,8 @@ internal static class RecursionCheck
         state[node] = 2;
     }
 
-    private static string Name(RuleTree node) => "data." + string.Join('.', node.Path);
+    /// <summary>A node named as OPA names a rule in a cycle: by its ref as written, variables included.</summary>
+    private static string Name(RuleTree node) => RegoPrinter.Print(node.Rules.Concat(node.Defaults).First().Ref);
 
     private static void Collect(RuleTree node, List<RuleTree> into)
     {
@@ -65,7 +66,7 @@ internal static class RecursionCheck
 
     private static IEnumerable<RuleTree> Dependencies(RuleTree root, RuleTree node)
     {
-        var targets = new List<RuleTree>();
+        var targets = new HashSet<RuleTree>();
         foreach (var rule in node.Rules.Concat(node.Defaults))
         {
             for (var current = rule; current is not null; current = current.Else)
@@ -81,10 +82,10 @@ internal static class RecursionCheck
             }
         }
 
-        return targets.SelectMany(RulesWithin);
+        return targets;
     }
 
-    private static Term Note(RuleTree root, Term term, List<RuleTree> targets)
+    private static Term Note(RuleTree root, Term term, HashSet<RuleTree> targets)
     {
         var reference = term switch
         {
@@ -92,42 +93,50 @@ internal static class RecursionCheck
             CallTerm { Operator.HeadName: "data" } c => c.Operator,
             _ => null,
         };
-        if (reference is null)
+        if (reference is not null)
         {
-            return term;
+            Reach(root, reference.Path, 0, targets);
         }
 
-        // The deepest node the ref's ground prefix reaches: the ref may read anything within it. A path that leaves
-        // the tree reads base data only.
-        var node = root;
-        foreach (var segment in reference.Path)
-        {
-            var key = segment switch
-            {
-                ScalarTerm { Value: StringValue s } => s.Value,
-                ScalarTerm { Value: NumberValue n } => n.Text,
-                _ => null,
-            };
-            if (key is null)
-            {
-                break;
-            }
-
-            if (!node.Children.TryGetValue(key, out var child))
-            {
-                return term;
-            }
-
-            node = child;
-            if (node.HasRules)
-            {
-                break;
-            }
-        }
-
-        targets.Add(node);
         return term;
     }
+
+    /// <summary>
+    /// The rules a ref may read, as OPA's dependency graph finds them: a constant step goes to the child it names (a
+    /// ref that leaves the tree reads base data only), a variable step to every child; the rules at each node passed
+    /// count, and where the ref ends, every rule within.
+    /// </summary>
+    private static void Reach(RuleTree node, IReadOnlyList<Term> path, int index, HashSet<RuleTree> targets)
+    {
+        if (index == path.Count)
+        {
+            targets.UnionWith(RulesWithin(node));
+            return;
+        }
+
+        IEnumerable<RuleTree> next = IsConstant(path[index])
+            ? path[index] is ScalarTerm { Value: StringValue key } && node.Children.TryGetValue(key.Value, out var child) ? [child] : []
+            : node.Children.Values;
+        foreach (var step in next)
+        {
+            if (step.HasRules)
+            {
+                targets.Add(step);
+            }
+
+            Reach(step, path, index + 1, targets);
+        }
+    }
+
+    /// <summary>A term with no variables, refs or calls in it: it names one key.</summary>
+    private static bool IsConstant(Term term) => term switch
+    {
+        ScalarTerm => true,
+        ArrayTerm a => a.Items.All(IsConstant),
+        SetTerm s => s.Items.All(IsConstant),
+        ObjectTerm o => o.Items.All(i => IsConstant(i.Key) && IsConstant(i.Value)),
+        _ => false,
+    };
 
     private static IEnumerable<RuleTree> RulesWithin(RuleTree node) =>
         (node.HasRules ? [node] : Enumerable.Empty<RuleTree>()).Concat(node.Children.Values.SelectMany(RulesWithin));

@@ -184,27 +184,15 @@ internal sealed partial class Evaluator
         return false;
     }
 
-    /// <summary>The whole document at a path: base data, rule values and everything below, merged.</summary>
+    /// <summary>
+    /// The whole document at a path. At a node with rules it is their value alone; elsewhere, base data merged with the
+    /// values of the rules below, base data winning where both define a key (as OPA merges them).
+    /// </summary>
     private Value? FullValue(RuleTree? node, IReadOnlyList<string> path)
     {
-        var baseValue = ValuePaths.Get(_data, path);
-        Value? result = baseValue;
-        if (node is not null)
-        {
-            result = node.HasRules ? MergeObjects(baseValue, RuleValue(node)) : baseValue;
-            foreach (var child in node.Children.Values)
-            {
-                if (child.HasVirtualContent && FullValue(child, [.. path, child.Segment!]) is { } childValue)
-                {
-                    result = MergeObjects(result ?? (node.HasRules ? null : ObjectValue.Empty), ObjectValue.Of((child.Segment!, childValue)));
-                }
-            }
-
-            if (result is null && !node.HasRules && node.HasVirtualContent)
-            {
-                result = ObjectValue.Empty; // A package whose rules are all undefined is an empty object, as in OPA.
-            }
-        }
+        var result = node is { HasRules: true }
+            ? RuleValue(node)
+            : MergeBaseAndVirtual(ValuePaths.Get(_data, path), node is null ? null : VirtualValue(node));
 
         // A with data… below this path replaces that part of the document.
         foreach (var (target, value) in _context.DataOverrides)
@@ -218,23 +206,41 @@ internal sealed partial class Evaluator
         return result;
     }
 
-    private static Value? MergeObjects(Value? a, Value? b)
+    /// <summary>The values rules define below a node without rules of its own: an object, empty when none is defined.</summary>
+    private ObjectValue VirtualValue(RuleTree node)
     {
-        if (a is null)
+        var entries = new List<KeyValuePair<Value, Value>>();
+        foreach (var child in node.Children.Values)
         {
-            return b;
+            if (child.HasVirtualContent && (child.HasRules ? RuleValue(child) : VirtualValue(child)) is { } value)
+            {
+                entries.Add(new(StringValue.Of(child.Segment!), value));
+            }
         }
 
-        if (b is null)
+        return ObjectValue.Of(entries);
+    }
+
+    /// <summary>OPA's merge of base and virtual documents: objects merge key by key; otherwise the base value stands.</summary>
+    private static Value? MergeBaseAndVirtual(Value? baseValue, Value? virtualValue)
+    {
+        if (baseValue is null)
         {
-            return a;
+            return virtualValue;
         }
 
-        if (a is ObjectValue left && b is ObjectValue right)
+        if (baseValue is not ObjectValue baseObject || virtualValue is not ObjectValue virtualObject)
         {
-            return ObjectValue.Of(left.Entries.Concat(right.Entries));
+            return baseValue;
         }
 
-        return b;
+        var entries = new List<KeyValuePair<Value, Value>>(baseObject.Count + virtualObject.Count);
+        foreach (var (key, value) in baseObject.Entries)
+        {
+            entries.Add(new(key, virtualObject.TryGetValue(key, out var other) ? MergeBaseAndVirtual(value, other)! : value));
+        }
+
+        entries.AddRange(virtualObject.Entries.Where(e => !baseObject.ContainsKey(e.Key)));
+        return ObjectValue.Of(entries);
     }
 }

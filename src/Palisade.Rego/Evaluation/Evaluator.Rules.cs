@@ -30,11 +30,7 @@ internal sealed partial class Evaluator
         try
         {
             var shape = node.Rules.Count > 0 ? node.Rules[0].Shape : RuleShape.Complete;
-            var value = shape switch
-            {
-                RuleShape.Complete => CompleteValue(node),
-                _ => PartialValue(node, shape),
-            };
+            var value = shape == RuleShape.Complete ? CompleteValue(node) : PartialValue(node);
             _ruleCache[key] = value;
             return value;
         }
@@ -151,34 +147,46 @@ internal sealed partial class Evaluator
         return true;
     }
 
-    /// <summary>Partial sets and objects, and rules with ref heads: each solution adds an element or an entry.</summary>
-    private Value PartialValue(RuleTree node, RuleShape shape)
+    /// <summary>
+    /// Partial sets and objects, and rules with ref heads: each solution adds an element or an entry. Where a rule's
+    /// ref has a variable, OPA evaluates the rules below its path with it, as entries of one document.
+    /// </summary>
+    private Value PartialValue(RuleTree node)
     {
-        var root = new PartialDocument();
-        foreach (var rule in node.Rules)
+        var contributions = node.Rules.Select(rule => (Rule: rule, Prefix: Array.Empty<Value>()));
+        if (node.Rules.Any(r => r.KeyPath.Count > 0))
+        {
+            contributions = contributions.Concat(RulesBelow(node, []));
+        }
+
+        var document = new PartialDocument(isSet: node.Rules.All(r => r.Shape == RuleShape.MultiValue && r.KeyPath.Count == 0));
+        foreach (var (rule, prefix) in contributions)
         {
             var bindings = new Bindings();
             EvalBody(rule.Body, 0, bindings, () => EvalTerms(rule.KeyPath, 0, new Value[rule.KeyPath.Count], bindings, keys =>
             {
-                var leafTerm = shape == RuleShape.MultiValue ? rule.Key! : rule.Value ?? True;
-                return EvalTerm(leafTerm, bindings, leaf =>
-                {
-                    if (shape == RuleShape.MultiValue)
-                    {
-                        root.AddElement(keys, leaf);
-                    }
-                    else if (!root.AddEntry(keys, leaf))
-                    {
-                        throw new RegoException(ErrorCodes.ConflictError, "object keys must be unique", rule.Location);
-                    }
-
-                    return true;
-                });
+                var path = prefix.Length == 0 ? keys : [.. prefix, .. keys];
+                var isElement = rule.Shape == RuleShape.MultiValue;
+                return EvalTerm(isElement ? rule.Key! : rule.Value ?? True, bindings, leaf =>
+                    (isElement ? document.AddElement(path, leaf) : document.AddEntry(path, leaf))
+                        ? true
+                        : throw new RegoException(ErrorCodes.ConflictError, "object keys must be unique", rule.Location));
             }));
         }
 
-        return root.ToValue(shape == RuleShape.MultiValue);
+        return document.ToValue();
     }
+
+    /// <summary>
+    /// The rules below a node, with the keys that lead to each. As in OPA, only their main bodies count here: not
+    /// their else branches, nor defaults, nor functions.
+    /// </summary>
+    private static IEnumerable<(CompiledRule Rule, Value[] Prefix)> RulesBelow(RuleTree node, Value[] prefix) =>
+        node.Children.OrderBy(c => c.Key, StringComparer.Ordinal).SelectMany(child =>
+        {
+            Value[] path = [.. prefix, StringValue.Of(child.Key)];
+            return child.Value.Rules.Where(r => r.Shape != RuleShape.Function).Select(r => (r, path)).Concat(RulesBelow(child.Value, path));
+        });
 
     /// <summary>A user function applied to arguments: undefined, one value, or a conflict.</summary>
     private Value? CallFunction(RuleTree node, Value[] arguments, Location location)
