@@ -11,17 +11,24 @@ public sealed class BuiltinContext
 {
     public BuiltinContext(DateTimeOffset now, CancellationToken cancellation = default)
     {
-        Now = now;
+        _now = now;
         Cancellation = cancellation;
     }
 
-    /// <summary>The time the query started; <c>time.now_ns</c> answers this throughout the query.</summary>
-    public DateTimeOffset Now { get; }
+    /// <summary>A context that reads the clock when a builtin first asks for the time.</summary>
+    public BuiltinContext(CancellationToken cancellation = default) => Cancellation = cancellation;
+
+    /// <summary>The query's time; <c>time.now_ns</c> answers this throughout the query.</summary>
+    public DateTimeOffset Now => _now ??= DateTimeOffset.UtcNow;
 
     public CancellationToken Cancellation { get; }
 
     /// <summary>Seed for <c>rand.intn</c> and <c>uuid.rfc4122</c>; results are memoised per query and arguments.</summary>
-    public Random Random { get; init; } = new();
+    public Random Random
+    {
+        get => _random ??= new Random();
+        init => _random = value;
+    }
 
     /// <summary>Where <c>print</c> and <c>trace</c> output goes; null discards it.</summary>
     public Action<string>? Print { get; init; }
@@ -35,6 +42,8 @@ public sealed class BuiltinContext
     /// </summary>
     public ConcurrentDictionary<object, Value> QueryCache => _queryCache ??= new();
 
-    // Most queries never memoise anything: the cache is made on first use.
+    // Most queries never read the clock, draw a random number or memoise anything: each is made on first use.
+    private DateTimeOffset? _now;
+    private Random? _random;
     private ConcurrentDictionary<object, Value>? _queryCache;
 }

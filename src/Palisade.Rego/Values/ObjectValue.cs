@@ -43,33 +43,73 @@ public sealed class ObjectValue : Value
     /// <summary>Builds an object; when a key repeats, the last value given for it wins.</summary>
     public static ObjectValue Of(IEnumerable<KeyValuePair<Value, Value>> entries)
     {
-        var list = entries.ToList();
-        if (list.Count == 0)
+        var pairs = entries as KeyValuePair<Value, Value>[] ?? entries.ToArray();
+        if (pairs.Length == 0)
         {
             return Empty;
         }
 
-        // A stable sort by key keeps later duplicates after earlier ones; the last of each run wins.
-        var ordered = list.Select((entry, position) => (entry, position))
-            .OrderBy(p => p.entry.Key)
-            .ThenBy(p => p.position)
-            .ToList();
-        var keys = new List<Value>(ordered.Count);
-        var values = new List<Value>(ordered.Count);
-        foreach (var (entry, _) in ordered)
+        var keys = new Value[pairs.Length];
+        var values = new Value[pairs.Length];
+        for (var i = 0; i < pairs.Length; i++)
         {
-            if (keys.Count > 0 && keys[^1].Equals(entry.Key))
+            (keys[i], values[i]) = (pairs[i].Key, pairs[i].Value);
+        }
+
+        SortStable(keys, values);
+
+        // Equal keys now sit together in the order given: the last of each run wins.
+        var count = 0;
+        for (var i = 0; i < keys.Length; i++)
+        {
+            if (count > 0 && keys[count - 1].Equals(keys[i]))
             {
-                values[^1] = entry.Value;
+                values[count - 1] = values[i];
             }
             else
             {
-                keys.Add(entry.Key);
-                values.Add(entry.Value);
+                (keys[count], values[count]) = (keys[i], values[i]);
+                count++;
             }
         }
 
-        return new ObjectValue([.. keys], [.. values]);
+        return count == keys.Length ? new ObjectValue(keys, values) : new ObjectValue(keys[..count], values[..count]);
+    }
+
+    /// <summary>Sorts entries by key, keeping entries with equal keys in their order.</summary>
+    private static void SortStable(Value[] keys, Value[] values)
+    {
+        if (keys.Length <= 16)
+        {
+            // Insertion sort: stable, and the fastest for the small objects policies build.
+            for (var i = 1; i < keys.Length; i++)
+            {
+                var (key, value) = (keys[i], values[i]);
+                var j = i - 1;
+                for (; j >= 0 && keys[j].CompareTo(key) > 0; j--)
+                {
+                    (keys[j + 1], values[j + 1]) = (keys[j], values[j]);
+                }
+
+                (keys[j + 1], values[j + 1]) = (key, value);
+            }
+
+            return;
+        }
+
+        var order = new int[keys.Length];
+        for (var i = 0; i < order.Length; i++)
+        {
+            order[i] = i;
+        }
+
+        var originalKeys = (Value[])keys.Clone();
+        var originalValues = (Value[])values.Clone();
+        Array.Sort(order, (x, y) => originalKeys[x].CompareTo(originalKeys[y]) is var c && c != 0 ? c : x.CompareTo(y));
+        for (var i = 0; i < order.Length; i++)
+        {
+            (keys[i], values[i]) = (originalKeys[order[i]], originalValues[order[i]]);
+        }
     }
 
     public static ObjectValue Of(params (string Key, Value Value)[] entries) =>
