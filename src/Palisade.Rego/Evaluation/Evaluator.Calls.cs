@@ -197,6 +197,11 @@ internal sealed partial class Evaluator
             var code = ex is BuiltinTypeException ? ErrorCodes.EvalTypeError : ErrorCodes.BuiltinError;
             throw new RegoException(code, $"{function.Name}: {ex.Message}", location);
         }
+        catch (OperationCanceledException)
+        {
+            // A builtin that stopped for the caller's cancellation or the deadline ends the query as the evaluator would.
+            throw new RegoException(ErrorCodes.CancelError, "caller cancelled query execution", location);
+        }
 
         foreach (var result in results)
         {
