@@ -199,8 +199,7 @@ internal sealed partial class Evaluator
         }
         catch (OperationCanceledException)
         {
-            // A builtin that stopped for the caller's cancellation or the deadline ends the query as the evaluator would.
-            throw new RegoException(ErrorCodes.CancelError, "caller cancelled query execution", location);
+            throw BuiltinCancelled(location);
         }
 
         foreach (var result in results)
@@ -213,4 +212,8 @@ internal sealed partial class Evaluator
 
         return true;
     }
+
+    /// <summary>A builtin that stopped for the caller's cancellation or the deadline ends the query as the evaluator would.</summary>
+    private static RegoException BuiltinCancelled(Location location) =>
+        new(ErrorCodes.CancelError, "caller cancelled query execution", location);
 }
