@@ -34,7 +34,7 @@ public sealed class PreparedQuery
     /// <summary>Every solution of the query for this input (null: no input document).</summary>
     public IReadOnlyList<QueryResult> Evaluate(Value? input, EvaluationLimits? limits = null, Action<string>? print = null)
     {
-        var builtins = new BuiltinContext(limits?.Cancellation ?? default) { Print = print };
+        var builtins = new BuiltinContext(limits?.Cancellation ?? default) { Print = print, Deadline = limits?.Deadline };
         var evaluator = new Evaluator(_policy, _data, input, builtins, limits ?? EvaluationLimits.Default, _calls);
         var bindings = new Bindings();
         var results = new List<QueryResult>();

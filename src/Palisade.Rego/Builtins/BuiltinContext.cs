@@ -23,6 +23,9 @@ public sealed class BuiltinContext
 
     public CancellationToken Cancellation { get; }
 
+    /// <summary>When the evaluation must end, if it has a deadline; builtins that wait stop waiting then.</summary>
+    public DateTimeOffset? Deadline { get; init; }
+
     /// <summary>Seed for <c>rand.intn</c> and <c>uuid.rfc4122</c>; results are memoised per query and arguments.</summary>
     public Random Random
     {

@@ -28,6 +28,7 @@ internal static class BuiltinFamilies
         Crypto.PrivateKeyBuiltins.Functions,
         Runtime.RuntimeBuiltins.Functions,
         Runtime.NetworkBuiltins.Functions,
+        Runtime.SleepBuiltin.Functions,
         Jwt.JwtVerifyBuiltins.Functions,
         Jwt.JwtDecodeVerify.Functions,
         Jwt.JwtEncodeBuiltins.Functions,

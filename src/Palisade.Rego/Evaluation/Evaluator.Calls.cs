@@ -197,6 +197,10 @@ internal sealed partial class Evaluator
             var code = ex is BuiltinTypeException ? ErrorCodes.EvalTypeError : ErrorCodes.BuiltinError;
             throw new RegoException(code, $"{function.Name}: {ex.Message}", location);
         }
+        catch (OperationCanceledException)
+        {
+            throw BuiltinCancelled(location);
+        }
 
         foreach (var result in results)
         {
@@ -208,4 +212,8 @@ internal sealed partial class Evaluator
 
         return true;
     }
+
+    /// <summary>A builtin that stopped for the caller's cancellation or the deadline ends the query as the evaluator would.</summary>
+    private static RegoException BuiltinCancelled(Location location) =>
+        new(ErrorCodes.CancelError, "caller cancelled query execution", location);
 }

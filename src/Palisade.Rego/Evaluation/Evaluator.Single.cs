@@ -208,5 +208,9 @@ internal sealed partial class Evaluator
             var code = ex is BuiltinTypeException ? ErrorCodes.EvalTypeError : ErrorCodes.BuiltinError;
             throw new RegoException(code, $"{function.Name}: {ex.Message}", call.Location);
         }
+        catch (OperationCanceledException)
+        {
+            throw BuiltinCancelled(call.Location);
+        }
     }
 }

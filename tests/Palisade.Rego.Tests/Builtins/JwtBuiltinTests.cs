@@ -96,13 +96,6 @@ public sealed class JwtBuiltinTests
         Assert.Equal("{\"a\":[1,2],\"b\":\"\\u003c\\u0026\\u003e\"}", payload);
     }
 
-    [Fact]
-    public void EdDsaIsNotAvailable()
-    {
-        Assert.False(BuiltinRegistry.Default.TryGet("io.jwt.verify_eddsa", out _));
-        Fails("io.jwt.encode_sign_raw", "EdDSA signing is not supported", S("{\"alg\":\"EdDSA\"}"), S("{}"), S("{\"kty\":\"OKP\",\"crv\":\"Ed25519\",\"x\":\"wEZFfoAj1rFKTLOOmjJjVZlCHwksuvMb2I5y_hg70E8\",\"d\":\"9XI34uQzYUJfWhDZf_0nYsLMBRVu8a6dFsy60P8uugk\"}"));
-    }
-
     private static (Value Jwk, string Pem) RsaKey()
     {
         using var rsa = RSA.Create(2048);

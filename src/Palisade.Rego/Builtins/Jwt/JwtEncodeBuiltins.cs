@@ -7,8 +7,7 @@ namespace Palisade.Rego.Builtins.Jwt;
 
 /// <summary>
 /// <c>io.jwt.encode_sign</c> and <c>io.jwt.encode_sign_raw</c>: a JWS in compact form, signed with the first key
-/// of a JWK (set). Nondeterministic, as RSA-PSS and ECDSA signatures are randomised. EdDSA cannot be signed (.NET has
-/// no Ed25519).
+/// of a JWK (set). Nondeterministic, as RSA-PSS and ECDSA signatures are randomised.
 /// </summary>
 internal static class JwtEncodeBuiltins
 {

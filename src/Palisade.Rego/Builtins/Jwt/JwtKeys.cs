@@ -1,20 +1,23 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Text.Json;
+using Palisade.Rego.Builtins.Crypto;
 
 namespace Palisade.Rego.Builtins.Jwt;
 
-/// <summary>A key to verify or sign with: an RSA or EC key, a shared secret, or an Ed25519 key (which .NET cannot use).</summary>
+/// <summary>A key to verify or sign with: an RSA or EC key, a shared secret, or an Ed25519 key.</summary>
 internal sealed record JwtKey(object Material, string Algorithm = "", string KeyId = "");
 
-/// <summary>Ed25519 key material: recognised so it can be rejected cleanly, since .NET has no Ed25519.</summary>
-internal sealed record Ed25519Key(byte[] PublicKey);
+/// <summary>An Ed25519 key: the encoded public key, and for a private key its 32-byte seed (a JWK's "d").</summary>
+internal sealed record Ed25519Key(byte[] PublicKey, byte[]? Seed = null);
 
 /// <summary>
 /// Reading keys as OPA does: a PEM certificate or public key, or a JWK / JWK set (RFC 7517), with OPA's messages.
 /// </summary>
 internal static class JwtKeys
 {
+    private const string Ed25519Oid = "1.3.101.112";
+
     /// <summary>The algorithms OPA knows; JWKs naming any other are skipped.</summary>
     public static readonly HashSet<string> Algorithms = new(StringComparer.Ordinal)
     {
@@ -58,7 +61,7 @@ internal static class JwtKeys
         {
             using var certificate = X509CertificateLoader.LoadCertificate(der);
             return (object?)certificate.GetRSAPublicKey() ?? (object?)certificate.GetECDsaPublicKey()
-                ?? (certificate.PublicKey.Oid.Value == "1.3.101.112" ? new Ed25519Key(certificate.PublicKey.EncodedKeyValue.RawData) : throw new BuiltinException("failed to parse a PEM certificate: x509: unsupported public key"));
+                ?? (certificate.PublicKey.Oid.Value == Ed25519Oid ? Ed25519PublicKey(certificate.PublicKey, "failed to parse a PEM certificate") : throw new BuiltinException("failed to parse a PEM certificate: x509: unsupported public key"));
         }
         catch (CryptographicException e)
         {
@@ -75,7 +78,7 @@ internal static class JwtKeys
             {
                 "1.2.840.113549.1.1.1" => key.GetRSAPublicKey()!,
                 "1.2.840.10045.2.1" => key.GetECDsaPublicKey()!,
-                "1.3.101.112" => new Ed25519Key(key.EncodedKeyValue.RawData),
+                Ed25519Oid => Ed25519PublicKey(key, failure),
                 _ => throw new BuiltinException($"{failure}: x509: unknown public key algorithm"),
             };
         }
@@ -83,6 +86,20 @@ internal static class JwtKeys
         {
             throw new BuiltinException($"{failure}: {e.Message}");
         }
+    }
+
+    /// <summary>
+    /// An Ed25519 subject public key as Go's x509 package takes it: no algorithm parameters, and exactly 32 bytes.
+    /// </summary>
+    private static Ed25519Key Ed25519PublicKey(PublicKey key, string failure)
+    {
+        if (key.EncodedParameters?.RawData is { Length: > 0 })
+        {
+            throw new BuiltinException($"{failure}: x509: Ed25519 key encoded with illegal parameters");
+        }
+
+        var bytes = key.EncodedKeyValue.RawData;
+        return bytes.Length == Ed25519.KeySize ? new Ed25519Key(bytes) : throw new BuiltinException($"{failure}: x509: wrong Ed25519 public key size");
     }
 
     /// <summary>A JWK, or a JWK set under "keys".</summary>
@@ -111,7 +128,7 @@ internal static class JwtKeys
             "RSA" => RsaKey(jwk),
             "EC" => EcKey(jwk),
             "oct" => Bytes(jwk, "k") ?? throw new FormatException("missing \"k\""),
-            "OKP" when Member(jwk, "crv") == "Ed25519" => new Ed25519Key(Bytes(jwk, "x") ?? []),
+            "OKP" when Member(jwk, "crv") == "Ed25519" => new Ed25519Key(Bytes(jwk, "x") ?? throw new FormatException("missing \"x\""), Bytes(jwk, "d")),
             _ => throw new FormatException($"invalid key type from JSON ({kty})"),
         };
         return new JwtKey(material, Member(jwk, "alg") ?? "", Member(jwk, "kid") ?? "");

@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Security.Cryptography;
+using Palisade.Rego.Builtins.Crypto;
 
 namespace Palisade.Rego.Builtins.Jwt;
 
@@ -34,6 +35,7 @@ internal static class JwtSignatures
             ("RS", RSA rsa) => VerifyRsa(rsa, signingInput, signature, algorithm, RSASignaturePadding.Pkcs1),
             ("PS", RSA rsa) => VerifyRsa(rsa, signingInput, signature, algorithm, RSASignaturePadding.Pss) || VerifyPssAnySalt(rsa, Hash(algorithm, signingInput), signature, algorithm),
             ("ES", ECDsa ecdsa) => VerifyEcdsa(ecdsa, Hash(algorithm, signingInput), signature),
+            ("Ed", Ed25519Key ed25519) => Ed25519.Verify(ed25519.PublicKey, signingInput, signature),
             _ => false,
         };
     }
@@ -186,7 +188,10 @@ internal static class JwtSignatures
         ("RS", RSA rsa) => rsa.SignData(signingInput, HashFor(algorithm), RSASignaturePadding.Pkcs1),
         ("PS", RSA rsa) => rsa.SignData(signingInput, HashFor(algorithm), RSASignaturePadding.Pss),
         ("ES", ECDsa ecdsa) => ecdsa.SignData(signingInput, HashFor(algorithm)),
-        ("Ed", Ed25519Key) => throw new BuiltinException("EdDSA signing is not supported"),
+        ("Ed", Ed25519Key { Seed: { } seed }) => SignEd25519(seed, signingInput),
         _ => throw new BuiltinException($"invalid key type for algorithm {algorithm}"),
     };
+
+    private static byte[] SignEd25519(byte[] seed, byte[] signingInput) =>
+        seed.Length == Ed25519.KeySize ? Ed25519.Sign(seed, signingInput) : throw new BuiltinException("ed25519: bad private key length: " + seed.Length);
 }
