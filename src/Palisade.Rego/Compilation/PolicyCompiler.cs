@@ -53,7 +53,17 @@ internal static class PolicyCompiler
 
         RuleConflicts.Check(root, modules);
         RecursionCheck.Check(root);
+        BuildIndexes(root);
         return new CompiledPolicy(root, builtins, functionArities);
+    }
+
+    private static void BuildIndexes(RuleTree node)
+    {
+        node.Index = RuleIndex.Build(node.Rules);
+        foreach (var child in node.Children.Values)
+        {
+            BuildIndexes(child);
+        }
     }
 
     /// <summary>Compiles a query: its names resolve like a rule's in no package, and all its variables are its own.</summary>

@@ -22,6 +22,9 @@ internal sealed class RuleTree
 
     public List<CompiledRule> Defaults { get; } = [];
 
+    /// <summary>An index over <see cref="Rules"/> by the input field they test, when they share one.</summary>
+    public RuleIndex? Index { get; set; }
+
     public bool HasRules => Rules.Count > 0 || Defaults.Count > 0;
 
     /// <summary>True when a module declares this path as its package (its document exists even without rules).</summary>

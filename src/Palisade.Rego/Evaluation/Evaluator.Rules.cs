@@ -43,7 +43,7 @@ internal sealed partial class Evaluator
     private Value? CompleteValue(RuleTree node)
     {
         Value? result = null;
-        foreach (var rule in node.Rules)
+        foreach (var rule in CandidateRules(node))
         {
             foreach (var value in RuleResults(rule, null))
             {
@@ -153,7 +153,7 @@ internal sealed partial class Evaluator
     /// </summary>
     private Value PartialValue(RuleTree node)
     {
-        var contributions = node.Rules.Select(rule => (Rule: rule, Prefix: Array.Empty<Value>()));
+        var contributions = CandidateRules(node).Select(rule => (Rule: rule, Prefix: Array.Empty<Value>()));
         if (node.Rules.Any(r => r.KeyPath.Count > 0))
         {
             contributions = contributions.Concat(RulesBelow(node, []));
@@ -176,6 +176,10 @@ internal sealed partial class Evaluator
 
         return document.ToValue();
     }
+
+    /// <summary>The node's rules that may hold for this input: those its index selects, or all of them.</summary>
+    private IReadOnlyList<CompiledRule> CandidateRules(RuleTree node) =>
+        node.Index is { } index ? index.Candidates(SingleRef(index.Field, _noBindings)) : node.Rules;
 
     /// <summary>
     /// The rules below a node, with the keys that lead to each. As in OPA, only their main bodies count here: not

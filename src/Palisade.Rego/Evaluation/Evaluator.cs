@@ -20,6 +20,7 @@ internal sealed partial class Evaluator
     private readonly EvaluationLimits _limits;
     private readonly CallResolutions _calls;
     private readonly Stack<Bindings> _freeBindings = new();
+    private readonly Bindings _noBindings = new();
     private readonly Dictionary<(RuleTree Node, EvaluationContext Context), Value?> _ruleCache = [];
     private readonly HashSet<(RuleTree Node, EvaluationContext Context)> _evaluating = [];
     private EvaluationContext _context;
