@@ -53,6 +53,7 @@ internal static class PolicyCompiler
 
         RuleConflicts.Check(root, modules);
         RecursionCheck.Check(root);
+        TypeChecker.CheckPolicy(root, builtins);
         return new CompiledPolicy(root, builtins, functionArities);
     }
 
@@ -65,7 +66,9 @@ internal static class PolicyCompiler
         locals.Remove("input");
         locals.Remove("data");
         var resolver = new NameResolver([], new HashSet<string>(), new Dictionary<string, RefTerm>(), builtins, locals);
-        return SafetyOrder.Order(resolver.Resolve(query), new HashSet<string>(StringComparer.Ordinal), policy.ArityOf);
+        var ordered = SafetyOrder.Order(resolver.Resolve(query), new HashSet<string>(StringComparer.Ordinal), policy.ArityOf);
+        TypeChecker.CheckQuery(ordered, policy.Root, builtins);
+        return ordered;
     }
 
     private static IReadOnlyList<string> PackagePath(Module module) =>
