@@ -43,7 +43,7 @@ public sealed class RegoEngine
     public PreparedQuery Prepare(string query)
     {
         var body = RegoParser.ParseQuery(query, ParserOptions.Default with { FileName = "query", DefaultVersion = Options.RegoVersion });
-        var policy = PolicyCompiler.Compile(_modules, Options.Builtins);
+        var policy = PolicyCompiler.Compile(_modules, Options.Builtins, Options.Strict);
         return new PreparedQuery(policy, PolicyCompiler.CompileQuery(body, policy), _data, Options);
     }
 
@@ -72,4 +72,9 @@ public sealed record RegoOptions
     public RegoVersion RegoVersion { get; init; } = RegoVersion.V1;
 
     public BuiltinRegistry Builtins { get; init; } = BuiltinRegistry.Default;
+
+    /// <summary>
+    /// OPA's compiler strict mode: unused or duplicate imports, assignments never used and deprecated builtins are errors.
+    /// </summary>
+    public bool Strict { get; init; }
 }

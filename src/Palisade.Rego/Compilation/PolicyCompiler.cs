@@ -16,8 +16,14 @@ internal sealed record CompiledPolicy(RuleTree Root, BuiltinRegistry Builtins, I
 /// <summary>Compiles parsed modules: resolves names, orders bodies for safety, and files every rule under its path.</summary>
 internal static class PolicyCompiler
 {
-    public static CompiledPolicy Compile(IReadOnlyList<Module> modules, BuiltinRegistry builtins)
+    /// <param name="strict">OPA's strict mode: also reject unused and duplicate imports, unused assignments, deprecated builtins.</param>
+    public static CompiledPolicy Compile(IReadOnlyList<Module> modules, BuiltinRegistry builtins, bool strict = false)
     {
+        if (strict)
+        {
+            StrictChecks.CheckBeforeCompile(modules);
+        }
+
         var root = new RuleTree(null, null);
         var functionArities = FunctionArities(modules);
         int? ArityOf(CallTerm call) => PolicyCompiler.ArityOf(call, functionArities, builtins);
@@ -53,6 +59,12 @@ internal static class PolicyCompiler
 
         RuleConflicts.Check(root, modules);
         RecursionCheck.Check(root);
+        TypeChecker.CheckPolicy(root, builtins);
+        if (strict)
+        {
+            StrictChecks.CheckAfterTypes(modules);
+        }
+
         BuildIndexes(root);
         return new CompiledPolicy(root, builtins, functionArities);
     }
@@ -75,7 +87,9 @@ internal static class PolicyCompiler
         locals.Remove("input");
         locals.Remove("data");
         var resolver = new NameResolver([], new HashSet<string>(), new Dictionary<string, RefTerm>(), builtins, locals);
-        return SafetyOrder.Order(resolver.Resolve(query), new HashSet<string>(StringComparer.Ordinal), policy.ArityOf);
+        var ordered = SafetyOrder.Order(resolver.Resolve(query), new HashSet<string>(StringComparer.Ordinal), policy.ArityOf);
+        TypeChecker.CheckQuery(ordered, policy.Root, builtins);
+        return ordered;
     }
 
     private static IReadOnlyList<string> PackagePath(Module module) =>

@@ -23,5 +23,20 @@ public sealed class RegoException(string code, string message, Location location
 
     public Location Location { get; } = location;
 
-    public override string ToString() => Location.Line > 0 ? $"{Location}: {Code}: {Message}" : $"{Code}: {Message}";
+    /// <summary>
+    /// Every error of the compile stage that failed, in OPA's order, when there were several; this error is the first.
+    /// </summary>
+    public IReadOnlyList<RegoException> All
+    {
+        get => _all ?? [this];
+        init => _all = value;
+    }
+
+    private readonly IReadOnlyList<RegoException>? _all;
+
+    public override string ToString() => _all is { Count: > 1 }
+        ? $"{_all.Count} errors occurred:\n{string.Join('\n', _all.Select(e => e.Single()))}"
+        : Single();
+
+    private string Single() => Location.Line > 0 ? $"{Location}: {Code}: {Message}" : $"{Code}: {Message}";
 }
