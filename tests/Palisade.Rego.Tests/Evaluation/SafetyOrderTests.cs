@@ -57,4 +57,81 @@ public sealed class SafetyOrderTests
         Assert.Equal(ErrorCodes.UnsafeVarError, ex.Code);
         Assert.Equal("var x is unsafe", ex.Message);
     }
+
+    [Fact]
+    public void AComprehensionBeforeALaterDeclarationOfItsVariableKeepsItsOwn()
+    {
+        const string module = """
+            package t
+
+            items := [1, 2, 3]
+
+            p contains n if {
+              xs := [x | x = items[_]; x > 1]
+              x := xs[_]
+              n := x * 10
+            }
+            """;
+
+        Assert.Equal("[20, 30]", Eval(module, "x := sort(data.t.p)")?.ToString());
+    }
+
+    [Fact]
+    public void ANestedComprehensionReadsWhatItsEnclosingComprehensionBinds()
+    {
+        const string module = """
+            package t
+
+            rs := [[1, 2], [0], [3]]
+
+            p := [i |
+              r := rs[i]
+              count({v | some v in r; v > 1}) == 0
+            ]
+            """;
+
+        Assert.Equal("[1]", Eval(module, "x := data.t.p")?.ToString());
+    }
+
+    [Fact]
+    public void AComprehensionHeadRefBindsWhatItsBodyReads()
+    {
+        const string module = """
+            package t
+
+            wanted := ["ab", "cd", "ef"]
+
+            p := x if {
+              x := [{"i": i, "w": wanted[i]} | not startswith(wanted[i], "a")]
+            }
+            """;
+
+        Assert.Equal("""[{"i": 1, "w": "cd"}, {"i": 2, "w": "ef"}]""", Eval(module, "x := data.t.p")?.ToString());
+    }
+
+    [Fact]
+    public void ARefInACallBindsTheVariableTheCallAlsoReads()
+    {
+        const string module = """
+            package t
+
+            xs := [2, 1, 0]
+
+            p contains foo if {
+              some foo
+              foo == xs[foo]
+            }
+            """;
+
+        Assert.Equal("[1]", Eval(module, "x := sort(data.t.p)")?.ToString());
+    }
+
+    [Fact]
+    public void AHeadThatCannotBindTheBodyLeavesTheBodyUnsafe()
+    {
+        var ex = Assert.Throws<RegoException>(() => Eval("package t\n\np := x if { x := [i | not startswith(wanted[i], \"a\")] }\n\nwanted := [\"b\"]\n", "x := data.t.p"));
+
+        Assert.Equal(ErrorCodes.UnsafeVarError, ex.Code);
+        Assert.Equal("var i is unsafe", ex.Message);
+    }
 }
