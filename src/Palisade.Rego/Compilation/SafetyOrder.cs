@@ -259,7 +259,9 @@ internal sealed class SafetyOrder(Func<CallTerm, int?> arityOf)
 
         if (expr.Negated)
         {
-            Vars.Collect(expr, reads);
+            // A negated expression binds nothing: it reads every variable it mentions, but a comprehension inside it
+            // reads only what it shares with its surroundings (counted above).
+            Vars.Collect(TermRewriter.Expr(expr, WithoutComprehension), reads);
             Reads(expr, reads, safe, negated: true);
         }
         else

@@ -134,4 +134,40 @@ public sealed class SafetyOrderTests
         Assert.Equal(ErrorCodes.UnsafeVarError, ex.Code);
         Assert.Equal("var i is unsafe", ex.Message);
     }
+
+    [Fact]
+    public void ANegatedExpressionReadsOnlyWhatItsComprehensionShares()
+    {
+        const string module = """
+            package t
+
+            patches := [[{"op": "add", "path": "/a", "value": 1}], [{"op": "test", "path": "/b", "value": 2}]]
+
+            p contains n if {
+              some n
+              patch := patches[n]
+              not json.patch({}, [q | q = patch[_]])
+            }
+            """;
+
+        Assert.Equal("[1]", Eval(module, "x := sort(data.t.p)")?.ToString());
+    }
+
+    [Fact]
+    public void ATemplateStringParameterIsComparedAfterTheBodyBindsItsVariables()
+    {
+        const string module = """
+            package t
+
+            f($"{x}-{y}") := 42 if {
+              x = "a"
+              y = "b"
+            }
+
+            p := [f("a-b"), f("a-c")]
+            """;
+
+        Assert.Null(Eval(module, "x := data.t.p"));
+        Assert.Equal(NumberValue.Of(42), Eval(module, "x := data.t.f(\"a-b\")"));
+    }
 }
