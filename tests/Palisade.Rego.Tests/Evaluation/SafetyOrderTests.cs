@@ -170,4 +170,26 @@ public sealed class SafetyOrderTests
         Assert.Null(Eval(module, "x := data.t.p"));
         Assert.Equal(NumberValue.Of(42), Eval(module, "x := data.t.f(\"a-b\")"));
     }
+
+    [Fact]
+    public void EachPassTakesEveryReadyExpressionInWrittenOrder()
+    {
+        // OPA walks the body once per pass: print("b") is ready in the first pass, after x := 1 frees print("a", x),
+        // which waits for the second.
+        const string module = """
+            package t
+
+            p if {
+              print("a", x)
+              x := 1
+              print("b")
+            }
+            """;
+        var lines = new List<string>();
+        var engine = new RegoEngine().AddModule("t.rego", module);
+
+        engine.Prepare("data.t.p").Evaluate(null, print: lines.Add);
+
+        Assert.Equal(["b", "a 1"], lines);
+    }
 }
