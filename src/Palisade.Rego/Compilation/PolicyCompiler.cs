@@ -161,16 +161,45 @@ internal static class PolicyCompiler
             : keyPath.Count > 0 ? RuleShape.Entry
             : RuleShape.Complete;
         var arguments = head.Arguments?.Select(resolver.Resolve).ToArray();
+        var resolvedBody = resolver.Resolve(rule.Body);
+        if (arguments is not null)
+        {
+            resolvedBody = TemplateArguments(arguments, resolvedBody);
+        }
+
         var bound = new HashSet<string>(StringComparer.Ordinal);
         foreach (var argument in arguments ?? [])
         {
             Vars.Collect(argument, bound);
         }
 
-        var body = SafetyOrder.Order(resolver.Resolve(rule.Body), bound, arityOf);
+        var body = SafetyOrder.Order(resolvedBody, bound, arityOf);
         var key = head.Key is null ? null : resolver.Resolve(head.Key);
         var value = head.Value is null ? null : resolver.Resolve(head.Value);
         var elseRule = rule.Else is null ? null : CompileRule(rule.Else with { Head = rule.Else.Head with { Arguments = head.Arguments } }, package, resolver, arityOf);
         return new CompiledRule(rule, path, shape, keyPath, key, value, arguments, body, elseRule, rule.IsDefault);
+    }
+
+    /// <summary>
+    /// A template string among a function's parameters is no pattern: as OPA does, the parameter becomes a variable
+    /// of its own, compared with the template in the body, where the body's ordering puts it after what binds the
+    /// template's variables.
+    /// </summary>
+    private static Body TemplateArguments(Term[] arguments, Body body)
+    {
+        var expressions = body.Expressions.ToList();
+        for (var i = 0; i < arguments.Length; i++)
+        {
+            if (arguments[i] is TemplateStringTerm template)
+            {
+                // A name no Rego source can spell, so it meets no variable of the policy.
+                var parameter = new VarTerm($"$arg{i}", template.Location);
+                var compare = new CallTerm(Parsing.OperatorRefs.Get(Operators.Unify, template.Location), [parameter, template], template.Location);
+                expressions.Add(new Expr(compare, Negated: false, [], template.Location));
+                arguments[i] = parameter;
+            }
+        }
+
+        return expressions.Count == body.Count ? body : body with { Expressions = expressions };
     }
 }

@@ -21,19 +21,45 @@ internal sealed class SafetyOrder(Func<CallTerm, int?> arityOf)
         var safe = new HashSet<string>(bound, StringComparer.Ordinal);
         while (remaining.Count > 0)
         {
-            var index = remaining.FindIndex(e => Ready(e, safe, ClosureScope(body, e, bound, outerScope)));
-            if (index < 0)
+            // Like OPA, each pass walks the waiting expressions in written order and takes every one that is ready,
+            // so an expression freed by a later one waits for the next pass.
+            var taken = 0;
+            for (var index = 0; index < remaining.Count;)
+            {
+                var expr = remaining[index];
+                var scope = ClosureScope(body, expr, bound, outerScope);
+                if (!Ready(expr, safe, scope))
+                {
+                    index++;
+                    continue;
+                }
+
+                remaining.RemoveAt(index);
+                foreach (var hoisted in HoistIteratedRefs(ref expr, safe, scope))
+                {
+                    ordered.Add(hoisted);
+                    Bind(hoisted, safe);
+                }
+
+                _closureScope = scope;
+                try
+                {
+                    ordered.Add(OrderNested(expr, safe));
+                }
+                finally
+                {
+                    _closureScope = outerScope;
+                }
+
+                Bind(expr, safe);
+                taken++;
+            }
+
+            if (taken == 0)
             {
                 var unsafeVar = remaining.SelectMany(e => Needed(e, safe, ClosureScope(body, e, bound, outerScope))).First();
                 throw new RegoException(ErrorCodes.UnsafeVarError, $"var {unsafeVar} is unsafe", remaining[0].Location);
             }
-
-            var expr = remaining[index];
-            remaining.RemoveAt(index);
-            _closureScope = ClosureScope(body, expr, bound, outerScope);
-            ordered.Add(OrderNested(expr, safe));
-            _closureScope = outerScope;
-            Bind(expr, safe);
         }
 
         return body with { Expressions = ordered };
@@ -56,39 +82,88 @@ internal sealed class SafetyOrder(Func<CallTerm, int?> arityOf)
         }
 
         var position = IndexOf(body, expr);
+
+        // A variable declared (with := or some) after this expression is another variable than the one of the same
+        // name in this expression's comprehensions: those keep theirs to themselves.
+        var declaredLater = new HashSet<string>(StringComparer.Ordinal);
+        Vars.CollectDeclared(new Body(body.Expressions.Skip(position + 1).ToList(), body.Location), declaredLater, nested: false);
+        var others = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < body.Count; i++)
         {
-            var other = body[i];
-            if (ReferenceEquals(other, expr))
+            if (i != position)
             {
-                continue;
+                // Another expression's own comprehensions keep their variables to themselves.
+                Vars.Collect(TermRewriter.Expr(body[i], WithoutComprehension), others);
             }
-
-            // A variable declared with := exists only from its declaration on, so a later declaration is not shared.
-            if (i > position && other.Content is CallTerm { Name: Operators.Assign } assign)
-            {
-                Vars.Collect(TermRewriter.Term(assign.Arguments[1], WithoutComprehension), scope);
-                continue;
-            }
-
-            // Another expression's own comprehensions keep their variables to themselves.
-            Vars.Collect(TermRewriter.Expr(other, WithoutComprehension), scope);
         }
 
+        others.ExceptWith(declaredLater);
+        scope.UnionWith(others);
         return scope;
     }
 
     /// <summary>Comprehensions, <c>every</c> and <c>not</c> bodies are ordered with the variables bound around them.</summary>
     private Expr OrderNested(Expr expr, HashSet<string> safe) =>
-        TermRewriter.Expr(expr, term => term switch
+        OutermostClosures.Replace(expr, term => term switch
         {
-            ArrayComprehension c => c with { Body = Order(c.Body, safe) },
-            SetComprehension c => c with { Body = Order(c.Body, safe) },
-            ObjectComprehension c => c with { Body = Order(c.Body, safe) },
-            _ => term,
+            ArrayComprehension c => OrderWithHeads(c.Body, [c.Head], safe, (body, heads) => c with { Head = heads[0], Body = body }),
+            SetComprehension c => OrderWithHeads(c.Body, [c.Head], safe, (body, heads) => c with { Head = heads[0], Body = body }),
+            ObjectComprehension c => OrderWithHeads(c.Body, [c.Key, c.Value], safe, (body, heads) => c with { Key = heads[0], Value = heads[1], Body = body }),
+            _ => null,
         }) is var rewritten && rewritten.Content is Every every
             ? rewritten with { Content = every with { Body = Order(every.Body, WithVars(safe, every)) } }
             : rewritten;
+
+    /// <summary>
+    /// Orders a comprehension's body. OPA evaluates a head that holds refs or calls as the body's last expression,
+    /// which the ordering may move up, so a ref in the head can bind the variables it iterates over for the body
+    /// (<c>[wanted[i] | not ok(wanted[i][0])]</c>). A body that cannot be ordered alone is ordered that way.
+    /// </summary>
+    private Term OrderWithHeads(Body body, Term[] heads, HashSet<string> safe, Func<Body, IReadOnlyList<Term>, Term> rebuild)
+    {
+        try
+        {
+            return rebuild(Order(body, safe), heads);
+        }
+        catch (RegoException unsafeBody) when (unsafeBody.Code == ErrorCodes.UnsafeVarError && heads.Any(NeedsEvaluation))
+        {
+            var standIns = new Term[heads.Length];
+            var expressions = body.Expressions.ToList();
+            for (var i = 0; i < heads.Length; i++)
+            {
+                if (!NeedsEvaluation(heads[i]))
+                {
+                    standIns[i] = heads[i];
+                    continue;
+                }
+
+                var standIn = StandIn(heads[i].Location);
+                standIns[i] = standIn;
+                expressions.Add(Unification(standIn, heads[i]));
+            }
+
+            try
+            {
+                return rebuild(Order(body with { Expressions = expressions }, safe), standIns);
+            }
+            catch (RegoException again) when (again.Code == ErrorCodes.UnsafeVarError)
+            {
+                throw unsafeBody;
+            }
+        }
+    }
+
+    /// <summary>Whether a head term holds a ref or a call, which OPA evaluates as an expression of the body.</summary>
+    private static bool NeedsEvaluation(Term head)
+    {
+        var found = false;
+        TermRewriter.Term(head, term =>
+        {
+            found |= term is RefTerm or CallTerm;
+            return term;
+        });
+        return found;
+    }
 
     /// <summary>What the comprehensions in an expression read from around them.</summary>
     private static void ClosureReads(Expr expr, HashSet<string> closureScope, HashSet<string> reads) =>
@@ -117,10 +192,57 @@ internal sealed class SafetyOrder(Func<CallTerm, int?> arityOf)
         return inner;
     }
 
+    /// <summary>Refs and comprehension heads moved into expressions of their own so far, for naming the variables that stand for them.</summary>
+    private int _standIns;
+
+    /// <summary>
+    /// When an expression reads a variable that only a ref inside it binds (<c>foo == xs[foo]</c>), the ref is
+    /// evaluated first into a variable of its own, as OPA rewrites such refs, so the variable is bound when read.
+    /// </summary>
+    private List<Expr> HoistIteratedRefs(ref Expr expr, HashSet<string> safe, HashSet<string> closureScope)
+    {
+        var hoisted = new List<Expr>();
+        if (expr.Negated || expr.Content is not Term)
+        {
+            return hoisted;
+        }
+
+        var readFirst = Needed(expr, safe, closureScope, countIteration: false).ToHashSet(StringComparer.Ordinal);
+        if (readFirst.Count == 0)
+        {
+            return hoisted;
+        }
+
+        expr = OutermostClosures.Replace(expr, term =>
+        {
+            switch (term)
+            {
+                case ArrayComprehension or SetComprehension or ObjectComprehension or TemplateStringTerm:
+                    return term;
+                case RefTerm reference when HeadKnown(reference, safe) && reference.Path.Any(item => item is VarTerm v && readFirst.Contains(v.Name)):
+                    var standIn = StandIn(reference.Location);
+                    hoisted.Add(Unification(standIn, reference));
+                    return standIn;
+                default:
+                    return null;
+            }
+        });
+        return hoisted;
+    }
+
+    private static bool HeadKnown(RefTerm reference, ISet<string> safe) =>
+        reference.Head is not VarTerm head || Vars.IsRoot(head.Name) || safe.Contains(head.Name);
+
+    /// <summary>A variable no Rego source can spell, so it meets no variable of the policy.</summary>
+    private VarTerm StandIn(Location location) => new($"${_standIns++}", location);
+
+    private static Expr Unification(Term left, Term right) =>
+        new(new CallTerm(Parsing.OperatorRefs.Get(Operators.Unify, right.Location), [left, right], right.Location), Negated: false, [], right.Location);
+
     private bool Ready(Expr expr, ISet<string> safe, HashSet<string> closureScope) => !Needed(expr, safe, closureScope).Any();
 
     /// <summary>Variables the expression reads that are not bound yet.</summary>
-    private IEnumerable<string> Needed(Expr expr, ISet<string> safe, HashSet<string> closureScope)
+    private IEnumerable<string> Needed(Expr expr, ISet<string> safe, HashSet<string> closureScope, bool countIteration = true)
     {
         var reads = new HashSet<string>(StringComparer.Ordinal);
         ClosureReads(expr, closureScope, reads);
@@ -137,12 +259,26 @@ internal sealed class SafetyOrder(Func<CallTerm, int?> arityOf)
 
         if (expr.Negated)
         {
-            Vars.Collect(expr, reads);
+            // A negated expression binds nothing: it reads every variable it mentions, but a comprehension inside it
+            // reads only what it shares with its surroundings (counted above).
+            Vars.Collect(TermRewriter.Expr(expr, WithoutComprehension), reads);
             Reads(expr, reads, safe, negated: true);
         }
         else
         {
-            Reads(expr, reads, safe, negated: false);
+            // Refs are walked before the expression is evaluated, so the variables they iterate over are bound
+            // even where the expression also reads them (foo == xs[foo]), as in OPA. Comprehensions still need
+            // them bound before.
+            var iterated = new HashSet<string>(StringComparer.Ordinal);
+            if (countIteration && expr.Content is Term term)
+            {
+                IteratedVars(term, safe, iterated);
+            }
+
+            var own = new HashSet<string>(StringComparer.Ordinal);
+            Reads(expr, own, iterated.Count == 0 ? safe : new HashSet<string>(safe.Concat(iterated), StringComparer.Ordinal), negated: false);
+            own.ExceptWith(iterated);
+            reads.UnionWith(own);
         }
 
         return reads.Where(v => !safe.Contains(v));
@@ -292,12 +428,32 @@ internal sealed class SafetyOrder(Func<CallTerm, int?> arityOf)
         switch (term)
         {
             case VarTerm:
-            case ArrayTerm:
-            case ObjectTerm:
-            case SetTerm:
-                // As values, composite terms read their variables; as unification patterns they bind them, which the
-                // unification case handles before asking this.
                 Vars.Collect(term, reads);
+                break;
+            case ArrayTerm array:
+                // As values, composite terms read their variables, except those that refs inside them iterate over (as
+                // OPA pulls such refs out into expressions of their own); as unification patterns they bind them,
+                // which the unification case handles before asking this.
+                foreach (var item in array.Items)
+                {
+                    TermReads(item, reads);
+                }
+
+                break;
+            case SetTerm set:
+                foreach (var item in set.Items)
+                {
+                    TermReads(item, reads);
+                }
+
+                break;
+            case ObjectTerm obj:
+                foreach (var item in obj.Items)
+                {
+                    TermReads(item.Key, reads);
+                    TermReads(item.Value, reads);
+                }
+
                 break;
             case RefTerm r:
                 TermReads(r.Head, reads);
@@ -351,6 +507,24 @@ internal sealed class SafetyOrder(Func<CallTerm, int?> arityOf)
                 break;
         }
     }
+
+    /// <summary>Variables that refs (outside closures and template strings) iterate over, once their heads are known.</summary>
+    private static void IteratedVars(Term term, ISet<string> safe, HashSet<string> into) =>
+        TermRewriter.Term(TermRewriter.Term(term, WithoutClosures), t =>
+        {
+            if (t is RefTerm reference && HeadKnown(reference, safe))
+            {
+                foreach (var item in reference.Path)
+                {
+                    PatternVars(item, into);
+                }
+            }
+
+            return t;
+        });
+
+    private static Term WithoutClosures(Term term) =>
+        term is TemplateStringTerm ? new ScalarTerm(Values.NullValue.Instance, term.Location) : WithoutComprehension(term);
 
     private static void PatternVars(Term term, ISet<string> into)
     {

@@ -120,7 +120,7 @@ internal static class Vars
     }
 
     /// <summary>Variables declared in a body: <c>x := …</c>, <c>some x</c>, <c>some x in …</c>, <c>every k, v in …</c>.</summary>
-    public static void CollectDeclared(Body body, ISet<string> into)
+    public static void CollectDeclared(Body body, ISet<string> into, bool nested = true)
     {
         foreach (var expr in body.Expressions)
         {
@@ -153,13 +153,22 @@ internal static class Vars
                     }
 
                     Collect(every.Value, into);
-                    CollectDeclared(every.Body, into);
+                    if (nested)
+                    {
+                        CollectDeclared(every.Body, into);
+                    }
+
                     break;
             }
 
-            foreach (var nested in NestedBodies(expr))
+            if (!nested)
             {
-                CollectDeclared(nested, into);
+                continue;
+            }
+
+            foreach (var inner in NestedBodies(expr))
+            {
+                CollectDeclared(inner, into);
             }
         }
     }

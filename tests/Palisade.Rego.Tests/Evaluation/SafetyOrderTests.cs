@@ -57,4 +57,139 @@ public sealed class SafetyOrderTests
         Assert.Equal(ErrorCodes.UnsafeVarError, ex.Code);
         Assert.Equal("var x is unsafe", ex.Message);
     }
+
+    [Fact]
+    public void AComprehensionBeforeALaterDeclarationOfItsVariableKeepsItsOwn()
+    {
+        const string module = """
+            package t
+
+            items := [1, 2, 3]
+
+            p contains n if {
+              xs := [x | x = items[_]; x > 1]
+              x := xs[_]
+              n := x * 10
+            }
+            """;
+
+        Assert.Equal("[20, 30]", Eval(module, "x := sort(data.t.p)")?.ToString());
+    }
+
+    [Fact]
+    public void ANestedComprehensionReadsWhatItsEnclosingComprehensionBinds()
+    {
+        const string module = """
+            package t
+
+            rs := [[1, 2], [0], [3]]
+
+            p := [i |
+              r := rs[i]
+              count({v | some v in r; v > 1}) == 0
+            ]
+            """;
+
+        Assert.Equal("[1]", Eval(module, "x := data.t.p")?.ToString());
+    }
+
+    [Fact]
+    public void AComprehensionHeadRefBindsWhatItsBodyReads()
+    {
+        const string module = """
+            package t
+
+            wanted := ["ab", "cd", "ef"]
+
+            p := x if {
+              x := [{"i": i, "w": wanted[i]} | not startswith(wanted[i], "a")]
+            }
+            """;
+
+        Assert.Equal("""[{"i": 1, "w": "cd"}, {"i": 2, "w": "ef"}]""", Eval(module, "x := data.t.p")?.ToString());
+    }
+
+    [Fact]
+    public void ARefInACallBindsTheVariableTheCallAlsoReads()
+    {
+        const string module = """
+            package t
+
+            xs := [2, 1, 0]
+
+            p contains foo if {
+              some foo
+              foo == xs[foo]
+            }
+            """;
+
+        Assert.Equal("[1]", Eval(module, "x := sort(data.t.p)")?.ToString());
+    }
+
+    [Fact]
+    public void AHeadThatCannotBindTheBodyLeavesTheBodyUnsafe()
+    {
+        var ex = Assert.Throws<RegoException>(() => Eval("package t\n\np := x if { x := [i | not startswith(wanted[i], \"a\")] }\n\nwanted := [\"b\"]\n", "x := data.t.p"));
+
+        Assert.Equal(ErrorCodes.UnsafeVarError, ex.Code);
+        Assert.Equal("var i is unsafe", ex.Message);
+    }
+
+    [Fact]
+    public void ANegatedExpressionReadsOnlyWhatItsComprehensionShares()
+    {
+        const string module = """
+            package t
+
+            patches := [[{"op": "add", "path": "/a", "value": 1}], [{"op": "test", "path": "/b", "value": 2}]]
+
+            p contains n if {
+              some n
+              patch := patches[n]
+              not json.patch({}, [q | q = patch[_]])
+            }
+            """;
+
+        Assert.Equal("[1]", Eval(module, "x := sort(data.t.p)")?.ToString());
+    }
+
+    [Fact]
+    public void ATemplateStringParameterIsComparedAfterTheBodyBindsItsVariables()
+    {
+        const string module = """
+            package t
+
+            f($"{x}-{y}") := 42 if {
+              x = "a"
+              y = "b"
+            }
+
+            p := [f("a-b"), f("a-c")]
+            """;
+
+        Assert.Null(Eval(module, "x := data.t.p"));
+        Assert.Equal(NumberValue.Of(42), Eval(module, "x := data.t.f(\"a-b\")"));
+    }
+
+    [Fact]
+    public void EachPassTakesEveryReadyExpressionInWrittenOrder()
+    {
+        // OPA walks the body once per pass: print("b") is ready in the first pass, after x := 1 frees print("a", x),
+        // which waits for the second.
+        const string module = """
+            package t
+
+            p if {
+              print("a", x)
+              x := 1
+              print("b")
+            }
+            """;
+        var lines = new List<string>();
+        var engine = new RegoEngine().AddModule("t.rego", module);
+
+        engine.Prepare("data.t.p").Evaluate(null, print: lines.Add);
+
+        Assert.Equal(["b", "a 1"], lines);
+    }
 }
