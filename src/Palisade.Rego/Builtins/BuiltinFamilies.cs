@@ -29,6 +29,7 @@ internal static class BuiltinFamilies
         Runtime.RuntimeBuiltins.Functions,
         Runtime.NetworkBuiltins.Functions,
         Runtime.SleepBuiltin.Functions,
+        Runtime.RegoMetadataBuiltins.Functions,
         Jwt.JwtVerifyBuiltins.Functions,
         Jwt.JwtDecodeVerify.Functions,
         Jwt.JwtEncodeBuiltins.Functions,
