@@ -29,7 +29,6 @@ internal static class BuiltinFamilies
         Runtime.RuntimeBuiltins.Functions,
         Runtime.NetworkBuiltins.Functions,
         Runtime.SleepBuiltin.Functions,
-        Runtime.RegoMetadataBuiltins.Functions,
         Jwt.JwtVerifyBuiltins.Functions,
         Jwt.JwtDecodeVerify.Functions,
         Jwt.JwtEncodeBuiltins.Functions,
@@ -45,5 +44,6 @@ internal static class BuiltinFamilies
         Uuid.UuidBuiltins.Functions,
         Graphql.GraphqlBuiltins.All,
         Rego.ParseModuleBuiltin.Functions,
+        Rego.RegoMetadataBuiltins.Functions,
     ];
 }

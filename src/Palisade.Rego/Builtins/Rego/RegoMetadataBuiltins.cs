@@ -2,7 +2,7 @@ using Palisade.Rego.Compilation;
 using Palisade.Rego.Types;
 using Palisade.Rego.Values;
 
-namespace Palisade.Rego.Builtins.Runtime;
+namespace Palisade.Rego.Builtins.Rego;
 
 /// <summary>
 /// <c>rego.metadata.chain()</c> and <c>rego.metadata.rule()</c>. Inside a rule the compiler replaces each call by the
