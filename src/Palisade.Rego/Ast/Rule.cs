@@ -8,4 +8,7 @@ public sealed record Rule(RuleHead Head, Body Body, Rule? Else, bool IsDefault, 
 {
     /// <summary>True when the body was introduced by <c>if</c> (v1 requires it).</summary>
     public bool HasIfKeyword { get; init; }
+
+    /// <summary>The <c># METADATA</c> blocks written before this rule (scope <c>rule</c> or <c>document</c>), in source order.</summary>
+    public IReadOnlyList<Annotations> Annotations { get; init; } = [];
 }

@@ -44,5 +44,6 @@ internal static class BuiltinFamilies
         Uuid.UuidBuiltins.Functions,
         Graphql.GraphqlBuiltins.All,
         Rego.ParseModuleBuiltin.Functions,
+        Rego.RegoMetadataBuiltins.Functions,
     ];
 }

@@ -25,6 +25,7 @@ internal static class PolicyCompiler
         }
 
         var root = new RuleTree(null, null);
+        var annotations = AnnotationSet.Build(modules);
         var functionArities = FunctionArities(modules);
         int? ArityOf(CallTerm call) => PolicyCompiler.ArityOf(call, functionArities, builtins);
         var packageRules = modules
@@ -42,11 +43,13 @@ internal static class PolicyCompiler
             }
 
             packageNode.IsPackage = true;
+            var packagePath = AnnotationSet.PackagePath(module);
+            Rule RewriteMetadataCalls(Rule r) => MetadataCalls.Rewrite(r, () => annotations.Chain(r, packagePath), () => AnnotationSet.RuleMetadata(r));
             foreach (var rule in module.Rules)
             {
                 var locals = NameResolver.DeclaredLocals(rule);
                 var resolver = new NameResolver(package, packageRules[string.Join('.', package)], imports, builtins, locals);
-                var compiled = CompileRule(rule, package, resolver, ArityOf);
+                var compiled = CompileRule(rule, package, resolver, ArityOf, RewriteMetadataCalls);
                 var node = root;
                 foreach (var segment in compiled.Path)
                 {
@@ -139,8 +142,9 @@ internal static class PolicyCompiler
         return arities;
     }
 
-    private static CompiledRule CompileRule(Rule rule, IReadOnlyList<string> package, NameResolver resolver, Func<CallTerm, int?> arityOf)
+    private static CompiledRule CompileRule(Rule source, IReadOnlyList<string> package, NameResolver resolver, Func<CallTerm, int?> arityOf, Func<Rule, Rule> rewriteMetadataCalls)
     {
+        var rule = rewriteMetadataCalls(source);
         var head = rule.Head;
         var path = new List<string>(package) { head.Name };
         var keyPath = new List<Term>();
@@ -176,7 +180,7 @@ internal static class PolicyCompiler
         var body = SafetyOrder.Order(resolvedBody, bound, arityOf);
         var key = head.Key is null ? null : resolver.Resolve(head.Key);
         var value = head.Value is null ? null : resolver.Resolve(head.Value);
-        var elseRule = rule.Else is null ? null : CompileRule(rule.Else with { Head = rule.Else.Head with { Arguments = head.Arguments } }, package, resolver, arityOf);
+        var elseRule = rule.Else is null ? null : CompileRule(rule.Else with { Head = rule.Else.Head with { Arguments = head.Arguments } }, package, resolver, arityOf, rewriteMetadataCalls);
         return new CompiledRule(rule, path, shape, keyPath, key, value, arguments, body, elseRule, rule.IsDefault);
     }
 

@@ -38,7 +38,14 @@ internal sealed partial class Parser
             var version = _options.DefaultVersion == RegoVersion.V1 ? RegoVersion.V1
                 : _importsRegoV1 ? RegoVersion.V0CompatibleV1
                 : RegoVersion.V0;
-            return new Module(package, imports, rules, version, Span(start)) { Comments = CollectComments() };
+            var comments = CollectComments();
+            if (!_options.ProcessAnnotations)
+            {
+                return new Module(package, imports, rules, version, Span(start)) { Comments = comments };
+            }
+
+            var (annotatedPackage, annotatedRules, annotations) = AttachAnnotations(package, imports, rules, comments);
+            return new Module(annotatedPackage, imports, annotatedRules, version, Span(start)) { Comments = comments, Annotations = annotations };
         }
         catch (ParseAbort abort)
         {

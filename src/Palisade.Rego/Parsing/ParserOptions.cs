@@ -17,4 +17,10 @@ public sealed record ParserOptions
 
     /// <summary>Longest source accepted, in characters.</summary>
     public int MaxLength { get; init; } = 64 * 1024 * 1024;
+
+    /// <summary>
+    /// Whether <c># METADATA</c> blocks are read and attached (OPA's ProcessAnnotation). On by default, as OPA's loader
+    /// and engine have it; a block with invalid YAML or a misplaced scope is then a parse error.
+    /// </summary>
+    public bool ProcessAnnotations { get; init; } = true;
 }

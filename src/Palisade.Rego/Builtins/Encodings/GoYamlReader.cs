@@ -31,10 +31,17 @@ internal sealed class GoYamlReader
         catch (YamlException e)
         {
             // YamlDotNet places errors at end of input on a line after the last; Go reports the last line.
-            var lines = text.TrimEnd('\n').Count(c => c == '\n') + 1;
-            throw new BuiltinException($"yaml: line {Math.Min(e.Start.Line, lines)}: {Problem(e.Message)}");
+            throw new BuiltinException($"yaml: line {Math.Min(e.Start.Line, LastLine(text))}: {Problem(e.Message)}");
+        }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner fails this way on some unterminated flow collections (a plain scalar running over
+            // lines inside [ ]); go-yaml rejects them too, but its exact wording is not known here.
+            throw new BuiltinException($"yaml: line {LastLine(text)}: invalid YAML");
         }
     }
+
+    private static int LastLine(string text) => text.TrimEnd('\n').Count(c => c == '\n') + 1;
 
     public static bool IsValid(string text)
     {

@@ -26,7 +26,8 @@ internal static class ParseModuleBuiltin
         Module module;
         try
         {
-            module = RegoParser.ParseModule(source, new ParserOptions { DefaultVersion = RegoVersion.V1, FileName = fileName });
+            // OPA's builtin parses with default options, which leave METADATA comments unread.
+            module = RegoParser.ParseModule(source, new ParserOptions { DefaultVersion = RegoVersion.V1, FileName = fileName, ProcessAnnotations = false });
         }
         catch (RegoParseException e)
         {
