@@ -314,16 +314,8 @@ internal sealed partial class Evaluator
     }
 
     /// <summary>The value of a term that cannot iterate, or null when it is undefined.</summary>
-    private Value? SingleValue(Term term, Bindings bindings)
-    {
-        Value? result = null;
-        EvalTerm(term, bindings, value =>
-        {
-            result = value;
-            return false;
-        });
-        return result;
-    }
+    private Value? SingleValue(Term term, Bindings bindings) =>
+        IsSingle(term, bindings) ? Single(term, bindings) : GeneralValue(term, bindings);
 
     /// <summary>True when the term has unbound variables in a position unification binds (a var, or inside an array or object).</summary>
     private static bool IsUnboundPattern(Term term, Bindings bindings)
