@@ -1,4 +1,5 @@
 using System.Reflection;
+using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -20,8 +21,8 @@ namespace Palisade.Policy.Reporting;
 /// A result with a <see cref="CheckResult.Location"/> points at that file with a region (<c>startLine</c>,
 /// <c>endLine</c> and, when known, <c>startColumn</c>), as conftest does for policies that report a location; otherwise
 /// at the input file. The driver is named <c>palisade</c> with this build's version: the output is Palisade's, and
-/// code-scanning services group alerts by tool name. As go-sarif does, the document is indented by two spaces and has
-/// no trailing newline.
+/// code-scanning services group alerts by tool name. As conftest's (go-sarif's <c>Write</c>), the document is one line
+/// of compact JSON without a trailing newline, with <c>&lt;</c>, <c>&gt;</c> and <c>&amp;</c> escaped as Go does.
 /// </remarks>
 public sealed class SarifReporter(string toolVersion) : IReporter
 {
@@ -31,12 +32,7 @@ public sealed class SarifReporter(string toolVersion) : IReporter
     private const string SuccessDescription = "Policy was satisfied successfully";
     private const string SkippedDescription = "Policy check was skipped";
 
-    private static readonly JsonSerializerOptions Json = new()
-    {
-        WriteIndented = true,
-        NewLine = "\n",
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
+    private static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public SarifReporter()
         : this(BuildVersion())
@@ -118,7 +114,9 @@ public sealed class SarifReporter(string toolVersion) : IReporter
             }),
         };
 
-        output.Write(sarif.ToJsonString(Json));
+        // Outside strings JSON has no <, > or &, so escaping every one of them only touches string contents.
+        output.Write(new StringBuilder(sarif.ToJsonString(Json))
+            .Replace("<", "\\u003c").Replace(">", "\\u003e").Replace("&", "\\u0026").ToString());
     }
 
     private static JsonObject Rule(string ruleId, string kind, ObjectValue metadata)

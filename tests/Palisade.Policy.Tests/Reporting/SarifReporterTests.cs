@@ -22,7 +22,7 @@ public sealed class SarifReporterTests
     [Fact]
     public void EmptyReport() =>
         Assert.Equal(
-            """
+            Compact("""
             {
               "version": "2.1.0",
               "$schema": "https://raw.githubusercontent.com/oasis-tcs/sarif-spec/main/sarif-2.1/schema/sarif-schema-2.1.0.json",
@@ -46,12 +46,18 @@ public sealed class SarifReporterTests
                 }
               ]
             }
-            """.ReplaceLineEndings("\n"),
+            """),
             Sarif());
 
     [Fact]
     public void MixedReportGolden() =>
-        Assert.Equal(MixedGolden.ReplaceLineEndings("\n"), Render(new SarifReporter("1.2.3"), Mixed()));
+        Assert.Equal(Compact(MixedGolden), Render(new SarifReporter("1.2.3"), Mixed()));
+
+    [Fact]
+    public void OneLineOfCompactJsonWithoutTrailingNewline() =>
+        Assert.Equal(
+            """{"version":"2.1.0","$schema":"https://raw.githubusercontent.com/oasis-tcs/sarif-spec/main/sarif-2.1/schema/sarif-schema-2.1.0.json","runs":[{"tool":{"driver":{"name":"palisade","version":"1.2.3","rules":[{"id":"main/warn","shortDescription":{"text":"Policy warning"}}]}},"invocations":[{"executionSuccessful":true,"exitCode":0,"exitCodeDescription":"Policy warnings found"}],"results":[{"ruleId":"main/warn","ruleIndex":0,"level":"warning","message":{"text":"a\u003cb"},"locations":[{"physicalLocation":{"artifactLocation":{"uri":"a.yaml"},"region":{"startLine":2,"endLine":2}}}]}]}]}""",
+            Sarif(File("a.yaml", "main", warnings: [Result("a<b", At("a.yaml", 2, 0))])));
 
     [Fact]
     public void WarningsAloneDoNotChangeTheExitCode()
@@ -127,6 +133,36 @@ public sealed class SarifReporterTests
         }
     }
 
+    /// <summary>The golden JSON below without the layout whitespace outside strings, as the reporter writes it.</summary>
+    private static string Compact(string json)
+    {
+        var compact = new System.Text.StringBuilder(json.Length);
+        var inString = false;
+        for (var i = 0; i < json.Length; i++)
+        {
+            var c = json[i];
+            if (inString)
+            {
+                compact.Append(c);
+                if (c == '\\')
+                {
+                    compact.Append(json[++i]);
+                }
+                else if (c == '"')
+                {
+                    inString = false;
+                }
+            }
+            else if (!char.IsWhiteSpace(c))
+            {
+                compact.Append(c);
+                inString = c == '"';
+            }
+        }
+
+        return compact.ToString();
+    }
+
     private const string MixedGolden = """
         {
           "version": "2.1.0",
@@ -194,7 +230,7 @@ public sealed class SarifReporterTests
                   "ruleIndex": 0,
                   "level": "error",
                   "message": {
-                    "text": "no <limits> & \"quotes\"\nsecond line"
+                    "text": "no \u003climits\u003e \u0026 \"quotes\"\nsecond line"
                   },
                   "locations": [
                     {
