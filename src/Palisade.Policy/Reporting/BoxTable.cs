@@ -4,15 +4,16 @@ namespace Palisade.Policy.Reporting;
 
 /// <summary>
 /// Draws rows in the box-drawing style of the tablewriter library conftest's <c>table</c> format uses: headers
-/// upper-cased and centred (an odd spare column goes to the right), cells left-aligned, one space of padding, and a
-/// cell with several lines spread over as many text lines.
+/// upper-cased and centred (an odd spare column goes to the right), cells left-aligned, one space of padding, a cell
+/// with several lines spread over as many text lines, and whitespace around each line trimmed (tablewriter's default
+/// TrimSpace/TrimLine). Cells are not wrapped: tablewriter's default table width is unlimited.
 /// </summary>
 internal static class BoxTable
 {
     public static string Render(IReadOnlyList<string> headers, IReadOnlyList<IReadOnlyList<string>> rows)
     {
         var headerCells = headers.Select(h => new[] { h.ToUpperInvariant() }).ToArray();
-        var rowCells = rows.Select(row => row.Select(cell => cell.Split('\n')).ToArray()).ToArray();
+        var rowCells = rows.Select(row => row.Select(cell => cell.Trim().Split('\n').Select(line => line.Trim()).ToArray()).ToArray()).ToArray();
         var widths = new int[headers.Count];
         foreach (var row in rowCells.Prepend(headerCells))
         {

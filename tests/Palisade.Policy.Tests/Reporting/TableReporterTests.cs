@@ -59,5 +59,5 @@ public sealed class TableReporterTests
                 "│ failure │ a.yaml │ main      │ 日本     │",
                 "│         │        │           │ a longer │",
                 "└─────────┴────────┴───────────┴──────────┘"),
-            Table(File("a.yaml", "main", failures: [Result("日本\na longer")])));
+            Table(File("a.yaml", "main", failures: [Result(" 日本\t\na longer  \n")])));
 }
