@@ -15,6 +15,10 @@ public sealed class RegoEngine
     private readonly List<Module> _modules = [];
     private ObjectValue _data = ObjectValue.Empty;
 
+    // Compiling is the costly part of Prepare; callers preparing many queries over the same modules (a test runner)
+    // reuse it until a module is added.
+    private CompiledPolicy? _compiled;
+
     public RegoEngine(RegoOptions? options = null) => Options = options ?? new RegoOptions();
 
     public RegoOptions Options { get; }
@@ -23,12 +27,14 @@ public sealed class RegoEngine
     public RegoEngine AddModule(string fileName, string text)
     {
         _modules.Add(RegoParser.ParseModule(text, ParserOptions.Default with { FileName = fileName, DefaultVersion = Options.RegoVersion }));
+        _compiled = null;
         return this;
     }
 
     public RegoEngine AddModule(Module module)
     {
         _modules.Add(module);
+        _compiled = null;
         return this;
     }
 
@@ -43,7 +49,7 @@ public sealed class RegoEngine
     public PreparedQuery Prepare(string query)
     {
         var body = RegoParser.ParseQuery(query, ParserOptions.Default with { FileName = "query", DefaultVersion = Options.RegoVersion });
-        var policy = PolicyCompiler.Compile(_modules, Options.Builtins, Options.Strict);
+        var policy = _compiled ??= PolicyCompiler.Compile(_modules, Options.Builtins, Options.Strict);
         return new PreparedQuery(policy, PolicyCompiler.CompileQuery(body, policy), _data, Options);
     }
 
