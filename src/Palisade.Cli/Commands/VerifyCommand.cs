@@ -73,7 +73,7 @@ internal static class VerifyCommand
 
     private static int Run(string[] policyPaths, string[] dataPaths, TestRunOptions options, string format, bool verbose, TextWriter stdout, TextWriter stderr)
     {
-        IReadOnlyList<TestResult> results;
+        IReadOnlyList<RegoTestResult> results;
         try
         {
             var loader = new PolicyLoader(regoVersion: options.RegoVersion);

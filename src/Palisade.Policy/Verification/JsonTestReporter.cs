@@ -14,7 +14,7 @@ public static class JsonTestReporter
 {
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 
-    public static void Write(TextWriter output, IReadOnlyList<TestResult> results)
+    public static void Write(TextWriter output, IReadOnlyList<RegoTestResult> results)
     {
         var array = new JsonArray();
         foreach (var result in results)

@@ -8,7 +8,7 @@ namespace Palisade.Policy.Verification;
 /// </summary>
 public static class PrettyTestReporter
 {
-    public static void Write(TextWriter output, IReadOnlyList<TestResult> results, bool verbose)
+    public static void Write(TextWriter output, IReadOnlyList<RegoTestResult> results, bool verbose)
     {
         var listed = false;
         string? lastFile = null;
@@ -55,7 +55,7 @@ public static class PrettyTestReporter
         WriteCount(output, "ERROR", summary.Errors, summary.Total);
     }
 
-    private static void WriteDetail(TextWriter output, TestResult result)
+    private static void WriteDetail(TextWriter output, RegoTestResult result)
     {
         var at = $"{result.Test.Location.File}:{result.Test.Location.Line}";
         if (result.Outcome == TestOutcome.Fail)

@@ -14,7 +14,7 @@ namespace Palisade.Policy.Verification;
 /// </summary>
 public static class TestRunner
 {
-    public static IReadOnlyList<TestResult> Run(PolicyFiles files, TestRunOptions options)
+    public static IReadOnlyList<RegoTestResult> Run(PolicyFiles files, TestRunOptions options)
     {
         var engine = new RegoEngine(new RegoOptions { RegoVersion = options.RegoVersion, Strict = options.Strict });
         foreach (var module in files.Modules)
@@ -28,7 +28,7 @@ public static class TestRunner
         // such rather than as an error of the first test.
         engine.Prepare("true");
 
-        var results = new List<TestResult>();
+        var results = new List<RegoTestResult>();
         foreach (var test in TestDiscovery.Find(files.Modules))
         {
             if (options.Filter is not null && !options.Filter.IsMatch(test.FullName))
@@ -37,14 +37,14 @@ public static class TestRunner
             }
 
             results.Add(test.IsTodo
-                ? new TestResult(test, TestOutcome.Skipped, TimeSpan.Zero, null, null, [])
+                ? new RegoTestResult(test, TestOutcome.Skipped, TimeSpan.Zero, null, null, [])
                 : RunOne(engine, test, options));
         }
 
         return results;
     }
 
-    private static TestResult RunOne(RegoEngine engine, RegoTest test, TestRunOptions options)
+    private static RegoTestResult RunOne(RegoEngine engine, RegoTest test, TestRunOptions options)
     {
         const string Variable = "test_value";
         var output = new List<string>();
@@ -66,11 +66,11 @@ public static class TestRunner
                 BooleanValue { Value: true } => (TestOutcome.Pass, (string?)null),
                 _ => (TestOutcome.Fail, "the test has the value " + ValueJson.Serialize(value) + ", not true"),
             };
-            return new TestResult(test, outcome, clock.Elapsed, reason, null, output);
+            return new RegoTestResult(test, outcome, clock.Elapsed, reason, null, output);
         }
         catch (RegoException ex)
         {
-            return new TestResult(test, TestOutcome.Error, clock.Elapsed, null, ex, output);
+            return new RegoTestResult(test, TestOutcome.Error, clock.Elapsed, null, ex, output);
         }
     }
 }
