@@ -203,4 +203,19 @@ public sealed class VerifyCommandTests : IDisposable
         Assert.True(exit == 0, stdout + stderr);
         Assert.Matches(@"^PASS: (\d+)/\1\n$", stdout);
     }
+
+    [Theory]
+    [InlineData("order-400.yaml", "NetworkPolicy shop/appid-acme-ams-shop-early: spec.order 400 is below 500; orders below 500 are reserved for platform policies")]
+    [InlineData("allow-all-ingress.yaml", "NetworkPolicy shop/appid-acme-ams-shop-open: spec.ingress[0] allows traffic from anywhere; name its sources (selector, namespaceSelector, serviceAccounts, services or nets)")]
+    public void TheExampleRulesDenyEachFixtureForOneReason(string fixture, string message)
+    {
+        var root = RepositoryRoot();
+        var input = Path.Combine(root, "tests", "Palisade.Cli.Tests", "Fixtures", "policy-repo", fixture);
+
+        var (exit, stdout, stderr) = Run("eval", "-d", Path.Combine(root, "examples", "policy-repo", "policy"), "-i", input, "-f", "values", "data.main.deny");
+
+        Assert.True(exit == 0, stderr);
+        var denials = System.Text.Json.Nodes.JsonNode.Parse(stdout)!.AsArray().Single()!.AsArray();
+        Assert.Equal([message], denials.Select(d => (string?)d));
+    }
 }
