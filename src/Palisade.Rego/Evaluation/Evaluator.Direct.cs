@@ -24,7 +24,7 @@ internal sealed partial class Evaluator
         if (expr.Negated)
         {
             Step(expr.Location);
-            holds = EvalPositive(expr, bindings, Stop); // enumeration runs to its end only when there is no solution
+            holds = !NegatedCallHasUndefinedArgument(expr, bindings) && EvalPositive(expr, bindings, Stop); // enumeration runs to its end only when there is no solution
             return true;
         }
 

@@ -74,7 +74,7 @@ internal sealed partial class Evaluator
         {
             for (var current = rule; current is not null && results.Count == 0; current = current.Else)
             {
-                if (arguments is null || BindArguments(current.Arguments!, arguments, bindings))
+                if (arguments is null || BindArguments(current.Arguments ?? [], arguments, bindings))
                 {
                     CollectHeadValues(current.Body, current.Value ?? True, bindings, results);
                 }

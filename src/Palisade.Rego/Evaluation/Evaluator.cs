@@ -76,6 +76,11 @@ internal sealed partial class Evaluator
     {
         if (expr.Negated)
         {
+            if (NegatedCallHasUndefinedArgument(expr, bindings))
+            {
+                return false;
+            }
+
             var found = !EvalPositive(expr, bindings, Stop);
             return found || next();
         }

@@ -124,6 +124,8 @@ internal sealed partial class Parser
         {
             RefTerm r when r.Head is VarTerm => (r, null),
             VarTerm v => (new RefTerm(v, [], v.Location), null),
+            // OPA keeps `f() := v` a rule, not a function: its args are empty, and only rules with args are functions.
+            CallTerm { Arguments.Count: 0 } call => (call.Operator, null),
             CallTerm call => (call.Operator, call.Arguments),
             _ => throw Abort(start, $"{TypeName(name)} cannot be used for rule name"),
         };
