@@ -58,7 +58,7 @@ public sealed record AdmissionReview(ObjectValue Request, ReviewedObject Target)
         {
             if (key is not StringValue { Value: "apiVersion" or "kind" or "request" or "response" })
             {
-                throw new GatekeeperException($"{where}: unable to convert to an AdmissionReview object: unknown field {key}");
+                throw new GatekeeperException($"{where}: unable to convert to an AdmissionReview object: unknown field {Text(key)}");
             }
         }
 
@@ -70,7 +70,7 @@ public sealed record AdmissionReview(ObjectValue Request, ReviewedObject Target)
         var unknown = request.Keys.ToArray().FirstOrDefault(k => k is not StringValue s || !RequestFields.Contains(s.Value));
         if (unknown is not null)
         {
-            throw new GatekeeperException($"{where}: unable to convert to an AdmissionReview object: unknown field request.{unknown}");
+            throw new GatekeeperException($"{where}: unable to convert to an AdmissionReview object: unknown field request.{Text(unknown)}");
         }
 
         var obj = NonNull(request.Get("object"));
@@ -123,6 +123,8 @@ public sealed record AdmissionReview(ObjectValue Request, ReviewedObject Target)
 
     private static ObjectValue Gvk(string group, string version, string kind) =>
         ObjectValue.Of(("group", StringValue.Of(group)), ("version", StringValue.Of(version)), ("kind", StringValue.Of(kind)));
+
+    private static string Text(Value key) => key is StringValue s ? s.Value : key.ToString();
 
     private static Value? NonNull(Value? value) => value is null or NullValue ? null : value;
 

@@ -11,7 +11,7 @@ internal sealed partial class Evaluator
     /// </summary>
     private bool NegatedCallHasUndefinedArgument(Expr expr, Bindings bindings)
     {
-        if (expr.Content is not CallTerm call || ResolveFunction(call).Node is null)
+        if (expr.Content is not CallTerm call || call.Operator.HeadName != "data" || ResolveFunction(call).Node is null)
         {
             return false;
         }
