@@ -26,21 +26,35 @@ internal sealed class YamlManifestParser
 
     public static IReadOnlyList<ManifestDocument> Parse(string file, string text, ManifestReaderOptions options)
     {
-        var reader = new YamlManifestParser(file, text, options);
-        try
+        // Each retry indents one more quoted scalar that go-yaml accepts and YamlDotNet does not; the bound keeps a
+        // hostile file from making this quadratic.
+        for (var retries = 0; ; retries++)
         {
-            return reader.ParseStream();
-        }
-        catch (YamlException ex)
-        {
-            throw new ManifestException(reader.At(ex.Start), "invalid YAML: " + Describe(ex));
-        }
-        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or IndexOutOfRangeException)
-        {
-            // YamlDotNet's scanner fails this way on some malformed input; the last event read is the best place we know.
-            throw new ManifestException(reader.At(reader._lastGoodMark), "invalid YAML: the syntax after this point cannot be read");
+            var reader = new YamlManifestParser(file, text, options);
+            try
+            {
+                return reader.ParseStream();
+            }
+            catch (YamlException ex)
+            {
+                if (retries < MaxIndentationRetries && QuotedScalarIndentation.IsItsError(ex)
+                    && QuotedScalarIndentation.Deepen(text, (int)ex.Start.Line, (int)ex.Start.Column) is { } deeper)
+                {
+                    text = deeper;
+                    continue;
+                }
+
+                throw new ManifestException(reader.At(ex.Start), "invalid YAML: " + Describe(ex));
+            }
+            catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or IndexOutOfRangeException)
+            {
+                // YamlDotNet's scanner fails this way on some malformed input; the last event read is the best place we know.
+                throw new ManifestException(reader.At(reader._lastGoodMark), "invalid YAML: the syntax after this point cannot be read");
+            }
         }
     }
+
+    private const int MaxIndentationRetries = 32;
 
     private static string Describe(YamlException ex)
     {
