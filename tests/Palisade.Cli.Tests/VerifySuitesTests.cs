@@ -98,4 +98,26 @@ public sealed class VerifySuitesTests : IDisposable
         Assert.Equal(1, exit);
         Assert.Equal($"no suite.yaml found under {Path.Combine(_dir, "empty")}\n", error);
     }
+
+    [Fact]
+    public void VerifyRunsSuitesGivenWithTheSuiteOption()
+    {
+        WriteSuite("1");
+
+        var (exit, stdout, stderr) = CliRunner.Run("verify", "--suite", Path.Combine(_dir, "policy"), "--verbose");
+
+        Assert.Equal((0, string.Empty), (exit, stderr));
+        Assert.Contains("    --- PASS: latest\t(", stdout, StringComparison.Ordinal);
+        Assert.EndsWith("PASS\n1 passed, 0 failed\n", stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void UnitTestOptionsAreRejectedWithSuites()
+    {
+        WriteSuite("1");
+
+        var (exit, _, stderr) = CliRunner.Run("verify", "--suite", _dir, "--run", "x");
+
+        Assert.Equal((1, "verify: --run does not apply to --suite\n"), (exit, stderr));
+    }
 }

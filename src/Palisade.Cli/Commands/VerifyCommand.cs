@@ -26,13 +26,27 @@ internal static class VerifyCommand
         var strict = new Option<bool>("--strict") { Description = "Compiler strict mode: unused imports and variables, deprecated builtins are errors." };
         var strictBuiltins = new Option<bool>("--strict-builtin-errors") { Description = "A builtin error makes the test an error instead of undefined." };
         var timeout = new Option<string>("--timeout") { Description = "Longest one test may run, as a Go duration (500ms, 5s, 1m).", DefaultValueFactory = _ => "5s" };
+        var suite = new Option<string[]>("--suite") { Description = "Run Gatekeeper test suites as gator verify does instead: a suite file, or a folder searched for suite.yaml (repeatable)." };
         var command = new Command("verify", "Run the Rego unit tests (test_ rules) of the policies, as opa test does.")
         {
-            policy, data, run, verbose, output, regoVersion, v0, strict, strictBuiltins, timeout,
+            policy, data, run, verbose, output, regoVersion, v0, strict, strictBuiltins, timeout, suite,
         };
         command.SetAction(result =>
         {
             var stderr = result.InvocationConfiguration.Error;
+            if (result.GetValue(suite) is { Length: > 0 } suites)
+            {
+                // Suites carry their own templates, constraints and objects; the unit-test options do not apply to them.
+                var unit = new Option[] { policy, data, run, output, regoVersion, v0, strict, strictBuiltins, timeout }.FirstOrDefault(o => result.GetResult(o) is { Implicit: false });
+                if (unit is not null)
+                {
+                    stderr.WriteLine($"verify: {unit.Name} does not apply to --suite");
+                    return ExitCodes.Failure;
+                }
+
+                return VerifySuites.Run(suites, result.GetValue(verbose), result.InvocationConfiguration.Output, stderr);
+            }
+
             var version = result.GetValue(regoVersion);
             if (result.GetValue(v0) && version == "v1")
             {
