@@ -1,0 +1,18 @@
+namespace Palisade.Policy.Reporting;
+
+/// <summary>The output formats <c>palisade test --output</c> offers, by conftest's names.</summary>
+public static class Reporters
+{
+    private static readonly Dictionary<string, Func<ReporterOptions, IReporter>> Factories = new(StringComparer.Ordinal)
+    {
+        ["stdout"] = options => new StdoutReporter(options),
+        ["json"] = _ => new JsonReporter(),
+    };
+
+    /// <summary>Every format name, in the order help lists them.</summary>
+    public static IReadOnlyList<string> Names { get; } = [.. Factories.Keys];
+
+    /// <summary>The reporter for <paramref name="name"/>, or null when there is no such format.</summary>
+    public static IReporter? ByName(string name, ReporterOptions? options = null) =>
+        Factories.TryGetValue(name, out var create) ? create(options ?? new ReporterOptions()) : null;
+}
