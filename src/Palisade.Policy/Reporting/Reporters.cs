@@ -7,9 +7,15 @@ public static class Reporters
     {
         ["stdout"] = options => new StdoutReporter(options),
         ["json"] = _ => new JsonReporter(),
+        ["tap"] = _ => new TapReporter(),
+        ["table"] = _ => new TableReporter(),
+        ["junit"] = _ => new JUnitReporter(),
+        ["github"] = _ => new GitHubReporter(),
+        ["azuredevops"] = _ => new AzureDevOpsReporter(),
+        ["sarif"] = _ => new SarifReporter(),
     };
 
-    /// <summary>Every format name, in the order help lists them.</summary>
+    /// <summary>Every format name, in conftest's order.</summary>
     public static IReadOnlyList<string> Names { get; } = [.. Factories.Keys];
 
     /// <summary>The reporter for <paramref name="name"/>, or null when there is no such format.</summary>

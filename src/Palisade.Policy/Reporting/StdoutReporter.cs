@@ -43,10 +43,10 @@ public sealed class StdoutReporter(ReporterOptions options) : IReporter
         output.WriteLine(Paint(Summary(report), SummaryColor(report)));
     }
 
-    /// <summary>conftest's summary; a count of one is singular, and "passed" never changes.</summary>
+    /// <summary>conftest's summary, with <c>, N skipped</c> when asked for.</summary>
     public string Summary(CheckReport report)
     {
-        var text = $"{Count(report.Tests, "test")}, {report.Passed} passed, {Count(report.Warnings, "warning")}, {Count(report.Failures, "failure")}, {Count(report.Exceptions, "exception")}";
+        var text = SummaryLine.For(report);
         return options.ShowSkipped ? $"{text}, {report.Skipped} skipped" : text;
     }
 
@@ -60,8 +60,6 @@ public sealed class StdoutReporter(ReporterOptions options) : IReporter
 
     /// <summary>conftest prints stdin's <c>-</c> alone (<c>FAIL - - main - …</c>).</summary>
     private static string Indicator(string file) => file == "-" ? "-" : $"- {file}";
-
-    private static string Count(int count, string noun) => count == 1 ? $"{count} {noun}" : $"{count} {noun}s";
 
     private static string SummaryColor(CheckReport report) =>
         report.Failures > 0 ? Red : report.Warnings > 0 ? Yellow : report.Exceptions > 0 ? Cyan : Green;
