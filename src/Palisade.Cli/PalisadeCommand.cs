@@ -12,6 +12,7 @@ public static class PalisadeCommand
         {
             GenerateCommand.Create(),
             EvalCommand.Create(),
+            TestCommand.Create(),
             VerifyCommand.Create(),
         };
         return root;

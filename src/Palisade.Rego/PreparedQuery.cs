@@ -16,10 +16,11 @@ public sealed class PreparedQuery
     private readonly Body _query;
     private readonly ObjectValue _data;
     private readonly string[] _variables;
-    private readonly CallResolutions _calls = new();
+    private readonly CallResolutions _calls;
 
-    internal PreparedQuery(CompiledPolicy policy, Body query, ObjectValue data, RegoOptions options)
+    internal PreparedQuery(CompiledPolicy policy, Body query, ObjectValue data, RegoOptions options, CallResolutions? calls = null)
     {
+        _calls = calls ?? new CallResolutions();
         _policy = policy;
         _query = query;
         _data = data;
@@ -31,10 +32,22 @@ public sealed class PreparedQuery
 
     public RegoOptions Options { get; }
 
-    /// <summary>Every solution of the query for this input (null: no input document).</summary>
-    public IReadOnlyList<QueryResult> Evaluate(Value? input, EvaluationLimits? limits = null, Action<string>? print = null)
+    /// <summary>The base data document this query reads.</summary>
+    public ObjectValue Data => _data;
+
+    /// <summary>
+    /// The same compiled query over another base data document, without compiling again (conftest gives every input
+    /// file its own <c>data.conftest.file</c>).
+    /// </summary>
+    public PreparedQuery WithData(ObjectValue data) => new(_policy, _query, data, Options, _calls);
+
+    /// <summary>
+    /// Every solution of the query for this input (null: no input document). <paramref name="locatedPrint"/>, when
+    /// given, receives <c>print</c> output with the location of the call instead of <paramref name="print"/>.
+    /// </summary>
+    public IReadOnlyList<QueryResult> Evaluate(Value? input, EvaluationLimits? limits = null, Action<string>? print = null, Action<Location, string>? locatedPrint = null)
     {
-        var builtins = new BuiltinContext(limits?.Cancellation ?? default) { Print = print, Deadline = limits?.Deadline };
+        var builtins = new BuiltinContext(limits?.Cancellation ?? default) { Print = print, PrintAt = locatedPrint, Deadline = limits?.Deadline };
         var evaluator = new Evaluator(_policy, _data, input, builtins, limits ?? EvaluationLimits.Default, _calls);
         var bindings = new Bindings();
         var results = new List<QueryResult>();

@@ -67,7 +67,11 @@ public sealed class ManifestReader(ManifestReaderOptions? options = null)
     }
 
     /// <summary>Reads manifest content held in memory; a name ending in .json selects the JSON reader.</summary>
-    public IReadOnlyList<ManifestDocument> ReadBytes(string displayPath, byte[] bytes)
+    public IReadOnlyList<ManifestDocument> ReadBytes(string displayPath, byte[] bytes) =>
+        ReadBytes(displayPath, bytes, ManifestFormat.ByName);
+
+    /// <summary>Reads manifest content held in memory in the given format (a user's <c>--parser</c> overrides the name).</summary>
+    public IReadOnlyList<ManifestDocument> ReadBytes(string displayPath, byte[] bytes, ManifestFormat format)
     {
         if (bytes.LongLength > Options.MaxFileBytes)
         {
@@ -82,7 +86,7 @@ public sealed class ManifestReader(ManifestReaderOptions? options = null)
             body = body[3..];
         }
 
-        if (displayPath.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
+        if (format == ManifestFormat.Json || (format == ManifestFormat.ByName && displayPath.EndsWith(".json", StringComparison.OrdinalIgnoreCase)))
         {
             return JsonManifestParser.Parse(displayPath, body.ToArray(), Options);
         }

@@ -13,5 +13,8 @@ public sealed record FileCheckResults(
     IReadOnlyList<CheckResult> Exceptions,
     IReadOnlyList<CheckResult> Skipped)
 {
+    /// <summary>What <c>print</c> wrote while this input was checked (<c>file:line: text</c>), shown as conftest's PRNT lines.</summary>
+    public IReadOnlyList<string> Outputs { get; init; } = [];
+
     public int Total => Successes + Failures.Count + Warnings.Count + Exceptions.Count + Skipped.Count;
 }

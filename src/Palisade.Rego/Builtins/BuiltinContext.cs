@@ -36,6 +36,12 @@ public sealed class BuiltinContext
     /// <summary>Where <c>print</c> and <c>trace</c> output goes; null discards it.</summary>
     public Action<string>? Print { get; init; }
 
+    /// <summary>
+    /// Where <c>print</c> output goes together with the location of the <c>print</c> call (conftest shows it as
+    /// <c>file:line: text</c>); when set, <c>print</c> goes here instead of <see cref="Print"/>.
+    /// </summary>
+    public Action<Ast.Location, string>? PrintAt { get; init; }
+
     /// <summary>What <c>opa.runtime()</c> returns.</summary>
     public ObjectValue Runtime { get; init; } = ObjectValue.Empty;
 

@@ -21,7 +21,7 @@ internal sealed partial class Evaluator
             case Operators.MemberWithKey:
                 return EvalMember(args[0], args[1], args[2], bindings, next);
             case "print" or "internal.print":
-                Print(args, bindings);
+                Print(call.Location, args, bindings);
                 return next();
         }
 
@@ -85,10 +85,22 @@ internal sealed partial class Evaluator
             return true;
         });
 
-    private void Print(IReadOnlyList<Term> args, Bindings bindings)
+    private void Print(Location location, IReadOnlyList<Term> args, Bindings bindings)
     {
-        var parts = args.Select(arg => SingleValue(arg, bindings) is { } value ? Display(value) : "<undefined>");
-        _builtins.Print?.Invoke(string.Join(' ', parts));
+        if (_builtins.Print is null && _builtins.PrintAt is null)
+        {
+            return;
+        }
+
+        var text = string.Join(' ', args.Select(arg => SingleValue(arg, bindings) is { } value ? Display(value) : "<undefined>"));
+        if (_builtins.PrintAt is { } printAt)
+        {
+            printAt(location, text);
+        }
+        else
+        {
+            _builtins.Print?.Invoke(text);
+        }
     }
 
     /// <summary>What a call's operator names: a user function, a builtin, or what a with replaced either by.</summary>

@@ -1,0 +1,114 @@
+using System.CommandLine;
+using Palisade.Kube.Manifests;
+using Palisade.Policy.Conftest;
+using Palisade.Policy.Reporting;
+using Palisade.Rego.Ast;
+using Palisade.Rego.Errors;
+using Palisade.Rego.Parsing;
+
+namespace Palisade.Cli.Commands;
+
+/// <summary><c>palisade test PATH...</c>: a drop-in for <c>conftest test</c>, with file:line on every result.</summary>
+internal static class TestCommand
+{
+    public static Command Create()
+    {
+        var paths = new Argument<string[]>("paths") { Description = "Files or folders to check; - reads standard input.", Arity = ArgumentArity.OneOrMore };
+        var policy = new Option<string[]>("--policy", "-p") { Description = "Policy (.rego) files or folders.", DefaultValueFactory = _ => ["policy"] };
+        var data = new Option<string[]>("--data", "-d") { Description = "Data files or folders (.json, .yaml), placed under data by folder path." };
+        var ns = new Option<string[]>("--namespace", "-n") { Description = "Namespaces to check; glob patterns (* ? [...]) as in Go's path.Match.", DefaultValueFactory = _ => ["main"] };
+        var allNamespaces = new Option<bool>("--all-namespaces") { Description = "Check every namespace the policies declare." };
+        var combine = new Option<bool>("--combine") { Description = "Check all inputs at once, as an array of {path, contents}." };
+        var ignore = new Option<string?>("--ignore") { Description = "Regular expression: skip matching paths while walking folders." };
+        var parser = new Option<string?>("--parser") { Description = "Read every input with this parser: yaml or json." };
+        parser.AcceptOnlyFromAmong([.. InputReader.Parsers]);
+        var output = new Option<string>("--output", "-o") { Description = "Output format.", DefaultValueFactory = _ => "stdout" };
+        output.AcceptOnlyFromAmong([.. Reporters.Names]);
+        var strict = new Option<bool>("--strict") { Description = "OPA's compiler strict mode: unused variables and imports are errors." };
+        var regoVersion = new Option<string>("--rego-version") { Description = "Rego version of the policies: v0 or v1.", DefaultValueFactory = _ => "v1" };
+        regoVersion.AcceptOnlyFromAmong("v0", "v1");
+        var v0 = new Option<bool>("--v0-compatible") { Description = "Same as --rego-version v0." };
+        var trace = new Option<bool>("--trace") { Description = "Write each query run, and what it printed, to standard error." };
+        var failOnWarn = new Option<bool>("--fail-on-warn") { Description = "Exit 1 on warnings, 2 on failures." };
+        var noFail = new Option<bool>("--no-fail") { Description = "Exit 0 even when policies fail." };
+        var quiet = new Option<bool>("--quiet") { Description = "Print nothing when the exit code is 0." };
+        var suppressExceptions = new Option<bool>("--suppress-exceptions") { Description = "Leave exceptions out of the output (they are still counted)." };
+        var noColor = new Option<bool>("--no-color") { Description = "No ANSI colours (they are only used when standard output is a terminal)." };
+        var command = new Command("test", "Check configuration files against Rego policies, as conftest test does.")
+        {
+            paths, policy, data, ns, allNamespaces, combine, ignore, parser, output, strict, regoVersion, v0, trace,
+            failOnWarn, noFail, quiet, suppressExceptions, noColor,
+        };
+        command.SetAction(result =>
+        {
+            var options = new ConftestOptions
+            {
+                Policies = result.GetValue(policy) ?? ["policy"],
+                Data = result.GetValue(data) ?? [],
+                Namespaces = result.GetValue(ns) ?? ["main"],
+                AllNamespaces = result.GetValue(allNamespaces),
+                Combine = result.GetValue(combine),
+                Ignore = result.GetValue(ignore),
+                Parser = result.GetValue(parser),
+                Strict = result.GetValue(strict),
+                RegoVersion = result.GetValue(v0) || result.GetValue(regoVersion) == "v0" ? RegoVersion.V0 : RegoVersion.V1,
+                Trace = result.GetValue(trace),
+            };
+            var stdout = result.InvocationConfiguration.Output;
+            var reporter = new ReporterOptions
+            {
+                Color = !result.GetValue(noColor) && ReferenceEquals(stdout, Console.Out) && !Console.IsOutputRedirected,
+                SuppressExceptions = result.GetValue(suppressExceptions),
+            };
+            var exit = new ExitRules(result.GetValue(failOnWarn), result.GetValue(noFail), result.GetValue(quiet));
+            return Run(result.GetRequiredValue(paths), options, result.GetRequiredValue(output), reporter, exit, stdout, result.InvocationConfiguration.Error);
+        });
+        return command;
+    }
+
+    private static int Run(string[] paths, ConftestOptions options, string format, ReporterOptions reporterOptions, ExitRules exit, TextWriter stdout, TextWriter stderr)
+    {
+        try
+        {
+            var reader = new ManifestReader();
+            var policy = ConftestPolicy.Load(options, reader);
+            var inputs = new InputReader(reader, options.Parser, options.Ignore, ReadStdin);
+            var run = new ConftestRunner(policy, options).Run(inputs.Find(paths), inputs);
+            foreach (var line in run.Trace)
+            {
+                stderr.WriteLine(line);
+            }
+
+            var code = run.Report.ExitCode(exit.FailOnWarn, exit.NoFail);
+            if (!(exit.Quiet && code == ExitCodes.Success))
+            {
+                Reporters.ByName(format, reporterOptions)!.Write(run.Report, stdout);
+            }
+
+            return code;
+        }
+        catch (Exception ex) when (ErrorMessage(ex) is { } message)
+        {
+            stderr.WriteLine("Error: " + message);
+            return ExitCodes.Failure;
+        }
+    }
+
+    /// <summary>The one-line (per error) message for the errors bad input causes; null for bugs, which should surface.</summary>
+    private static string? ErrorMessage(Exception ex) => ex switch
+    {
+        ConftestException or ManifestException or InvalidDataException or RegoParseException => ex.Message,
+        RegoException rego => rego.ToString(),
+        _ => null,
+    };
+
+    private static byte[] ReadStdin()
+    {
+        using var stdin = Console.OpenStandardInput();
+        using var buffer = new MemoryStream();
+        stdin.CopyTo(buffer);
+        return buffer.ToArray();
+    }
+
+    private sealed record ExitRules(bool FailOnWarn, bool NoFail, bool Quiet);
+}

@@ -1,0 +1,77 @@
+using Palisade.Policy.Checks;
+using Palisade.Rego;
+using Palisade.Rego.Ast;
+using Palisade.Rego.Values;
+
+namespace Palisade.Policy.Conftest;
+
+/// <summary>One input checked against one namespace: conftest's <c>check</c>, once per document, added up.</summary>
+internal sealed class FileCheck(string fileName, CheckedNamespace ns, ObjectValue data, List<string>? trace)
+{
+    private readonly List<CheckResult> _failures = [];
+    private readonly List<CheckResult> _warnings = [];
+    private readonly List<CheckResult> _exceptions = [];
+    private readonly List<string> _outputs = [];
+    private int _successes;
+
+    public FileCheckResults Run(IReadOnlyList<InputDocument> documents)
+    {
+        foreach (var document in documents)
+        {
+            CheckDocument(document);
+        }
+
+        return new FileCheckResults(fileName, ns.Name, _successes, _failures, _warnings, _exceptions, []) { Outputs = _outputs };
+    }
+
+    private void CheckDocument(InputDocument document)
+    {
+        var before = (_failures.Count, _warnings.Count, _exceptions.Count);
+        var successes = 0;
+        foreach (var rule in ns.Rules)
+        {
+            var (exceptionResults, exceptionOutputs) = Evaluate(rule.PreparedException, rule.ExceptionQuery, document.Value);
+            var exempt = exceptionResults.Count > 0;
+            foreach (var _ in exceptionResults)
+            {
+                _exceptions.Add(new CheckResult(rule.ExceptionQuery, document.Location, ObjectValue.Empty, rule.ExceptionQuery, exceptionOutputs));
+            }
+
+            var (ruleResults, outputs) = Evaluate(rule.Prepared, rule.Query, document.Value);
+            if (exempt)
+            {
+                continue;
+            }
+
+            var (messages, passed) = RuleResults.Read(ruleResults, rule.Query, document.Location, outputs);
+            successes += passed;
+            (rule.IsFailure ? _failures : _warnings).AddRange(messages);
+        }
+
+        // conftest reports one success per passing rule name, however many definitions it has; the definitions
+        // that produced no result at all count as successes too.
+        var results = _failures.Count - before.Item1 + _warnings.Count - before.Item2 + _exceptions.Count - before.Item3 + successes;
+        if (results < ns.Definitions)
+        {
+            successes += ns.Definitions - results;
+        }
+
+        _successes += successes;
+    }
+
+    private (IReadOnlyList<QueryResult> Results, IReadOnlyList<string> Outputs) Evaluate(PreparedQuery query, string text, Value input)
+    {
+        var outputs = new List<string>();
+        trace?.Add($"file: {fileName} | query: {text}");
+        var results = query.WithData(data).Evaluate(
+            input,
+            print: note => trace?.Add("TRAC  " + note),
+            locatedPrint: (location, line) => outputs.Add(Located(location, line)));
+        _outputs.AddRange(outputs);
+        trace?.AddRange(outputs.Select(o => "TRAC  " + o));
+        return (results, outputs);
+    }
+
+    /// <summary>conftest shows print output as OPA's print hook gets it: <c>file:line: text</c>.</summary>
+    private static string Located(Location location, string text) => $"{location.File}:{location.Line}: {text}";
+}

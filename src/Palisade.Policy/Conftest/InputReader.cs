@@ -1,0 +1,141 @@
+using System.Text.RegularExpressions;
+using Palisade.Kube.Manifests;
+using Palisade.Policy.Loading;
+using Palisade.Rego.Values;
+
+namespace Palisade.Policy.Conftest;
+
+/// <summary>
+/// Finds and reads <c>palisade test</c>'s inputs: files as given, folders walked in lexical order (skipping paths that
+/// match <c>--ignore</c>), <c>-</c> from stdin. YAML and JSON only, by extension or <c>--parser</c>.
+/// </summary>
+public sealed class InputReader(ManifestReader reader, string? parser, string? ignore, Func<byte[]>? stdin = null)
+{
+    public static readonly IReadOnlyList<string> Parsers = ["yaml", "json"];
+
+    private readonly Regex? _ignore = string.IsNullOrEmpty(ignore) ? null : CompileIgnore(ignore);
+    private readonly ManifestFormat? _forced = parser switch
+    {
+        null or "" => null,
+        "yaml" => ManifestFormat.Yaml,
+        "json" => ManifestFormat.Json,
+        _ => throw new ConftestException(null, $"unknown parser {parser}: palisade test reads {string.Join(" and ", Parsers)}"),
+    };
+
+    /// <summary>The input files in the order conftest finds them; an empty argument is skipped, as conftest skips it.</summary>
+    public IReadOnlyList<string> Find(IEnumerable<string> paths)
+    {
+        var found = new List<string>();
+        foreach (var path in paths.Where(p => p.Length > 0))
+        {
+            if (path == "-" || File.Exists(path))
+            {
+                found.Add(path);
+            }
+            else if (Directory.Exists(path))
+            {
+                Walk(path.Length > 1 ? path.TrimEnd('/') : path, found);
+            }
+            else
+            {
+                throw new ConftestException(SourceLocation.OfFile(path), "no such file or folder");
+            }
+        }
+
+        return found;
+    }
+
+    public InputFile Read(string path)
+    {
+        var format = _forced ?? FormatOf(path) ?? throw new ConftestException(
+            SourceLocation.OfFile(path),
+            $"no parser for this file type: palisade test reads {string.Join(" and ", Parsers)} (name them .yaml, .yml or .json, or pass --parser)");
+        var bytes = path == "-"
+            ? (stdin ?? throw new ConftestException(null, "no standard input to read"))()
+            : ReadFile(path);
+        var documents = reader.ReadBytes(path, bytes, format);
+        return new InputFile(path, Split(documents));
+    }
+
+    /// <summary>
+    /// conftest checks each document of a multi-document file on its own, and likewise each element of a file whose
+    /// only document is a list.
+    /// </summary>
+    private static List<InputDocument> Split(IReadOnlyList<ManifestDocument> documents)
+    {
+        if (documents.Count == 1 && documents[0].Root is SequenceNode list)
+        {
+            return list.Items.Select(item => new InputDocument(ManifestValues.ToValue(item), item.Location)).ToList();
+        }
+
+        if (documents.Count == 1)
+        {
+            return [new InputDocument(ManifestValues.ToValue(documents[0].Root), documents[0].Location)];
+        }
+
+        return documents.Where(d => d.Root is not null).Select(d => new InputDocument(ManifestValues.ToValue(d.Root), d.Location)).ToList();
+    }
+
+    private void Walk(string folder, List<string> found)
+    {
+        var entries = Directory.EnumerateFileSystemEntries(folder).Select(Path.GetFileName).Order(StringComparer.Ordinal);
+        foreach (var name in entries)
+        {
+            var path = folder == "/" ? "/" + name : folder + "/" + name;
+            if (_ignore is not null && _ignore.IsMatch(path))
+            {
+                continue;
+            }
+
+            if (Directory.Exists(path))
+            {
+                Walk(path, found);
+            }
+            else if (_forced is not null || FormatOf(path) is not null)
+            {
+                found.Add(path);
+            }
+        }
+    }
+
+    private static ManifestFormat? FormatOf(string path)
+    {
+        if (path == "-")
+        {
+            return ManifestFormat.Yaml;
+        }
+
+        var extension = Path.GetExtension(path).ToLowerInvariant();
+        return extension switch
+        {
+            ".yaml" or ".yml" => ManifestFormat.Yaml,
+            ".json" => ManifestFormat.Json,
+            _ => null,
+        };
+    }
+
+    private static byte[] ReadFile(string path)
+    {
+        try
+        {
+            return File.ReadAllBytes(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new ConftestException(SourceLocation.OfFile(path), "cannot read file: " + ex.Message);
+        }
+    }
+
+    /// <summary>Go's regexp is RE2: linear time, no backtracking; .NET's non-backtracking engine keeps that promise.</summary>
+    private static Regex CompileIgnore(string pattern)
+    {
+        try
+        {
+            return new Regex(pattern, RegexOptions.NonBacktracking | RegexOptions.CultureInvariant);
+        }
+        catch (Exception ex) when (ex is ArgumentException or NotSupportedException)
+        {
+            throw new ConftestException(null, $"--ignore {pattern}: not a valid regular expression: {ex.Message}");
+        }
+    }
+}

@@ -1,0 +1,14 @@
+namespace Palisade.Policy.Reporting;
+
+/// <summary>Settings shared by the reporters, named after conftest's flags.</summary>
+public sealed record ReporterOptions
+{
+    /// <summary>ANSI colours, as conftest prints them unless <c>--no-color</c>.</summary>
+    public bool Color { get; init; }
+
+    /// <summary>Leave out EXCP results (<c>--suppress-exceptions</c>); they are still counted.</summary>
+    public bool SuppressExceptions { get; init; }
+
+    /// <summary>Add <c>, N skipped</c> to the summary.</summary>
+    public bool ShowSkipped { get; init; }
+}

@@ -1,0 +1,24 @@
+namespace Palisade.Policy.Reporting;
+
+/// <summary>The output formats <c>palisade test --output</c> offers, by conftest's names.</summary>
+public static class Reporters
+{
+    private static readonly Dictionary<string, Func<ReporterOptions, IReporter>> Factories = new(StringComparer.Ordinal)
+    {
+        ["stdout"] = options => new StdoutReporter(options),
+        ["json"] = _ => new JsonReporter(),
+        ["tap"] = _ => new TapReporter(),
+        ["table"] = _ => new TableReporter(),
+        ["junit"] = _ => new JUnitReporter(),
+        ["github"] = _ => new GitHubReporter(),
+        ["azuredevops"] = _ => new AzureDevOpsReporter(),
+        ["sarif"] = _ => new SarifReporter(),
+    };
+
+    /// <summary>Every format name, in conftest's order.</summary>
+    public static IReadOnlyList<string> Names { get; } = [.. Factories.Keys];
+
+    /// <summary>The reporter for <paramref name="name"/>, or null when there is no such format.</summary>
+    public static IReporter? ByName(string name, ReporterOptions? options = null) =>
+        Factories.TryGetValue(name, out var create) ? create(options ?? new ReporterOptions()) : null;
+}

@@ -1,0 +1,20 @@
+namespace Palisade.Cli.Tests.Conftest;
+
+/// <summary>
+/// One <c>@test</c> of conftest's acceptance.bats that runs <c>conftest test</c>, with what it asserts. Args name
+/// paths relative to conftest's repository root, as the bats file does. <see cref="Lines"/> index bats' <c>lines</c>
+/// (output lines without the blank ones); a value starting with <c>~</c> is matched as bats' <c>=~</c> (contains).
+/// </summary>
+public sealed record AcceptanceCase(
+    string Name,
+    string[] Args,
+    int? Status = null,
+    string[]? Contains = null,
+    string[]? NotContains = null,
+    (int Index, string Text)[]? Lines = null,
+    int? LineCount = null,
+    bool EmptyOutput = false,
+    string? SkipReason = null)
+{
+    public override string ToString() => Name;
+}
