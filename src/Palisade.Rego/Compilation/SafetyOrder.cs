@@ -90,7 +90,9 @@ internal sealed class SafetyOrder(Func<CallTerm, int?> arityOf)
         var others = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < body.Count; i++)
         {
-            if (i != position)
+            // A bare `some x` only declares: it binds nothing, so on its own it does not make a comprehension's x
+            // the body's (OPA drops the declaration once it has renamed the variable).
+            if (i != position && !IsBareDeclaration(body[i]))
             {
                 // Another expression's own comprehensions keep their variables to themselves.
                 Vars.Collect(TermRewriter.Expr(body[i], WithoutComprehension), others);
@@ -101,6 +103,9 @@ internal sealed class SafetyOrder(Func<CallTerm, int?> arityOf)
         scope.UnionWith(others);
         return scope;
     }
+
+    private static bool IsBareDeclaration(Expr expr) =>
+        expr.Content is SomeDecl some && some.Symbols.All(symbol => symbol is not CallTerm);
 
     /// <summary>Comprehensions, <c>every</c> and <c>not</c> bodies are ordered with the variables bound around them.</summary>
     private Expr OrderNested(Expr expr, HashSet<string> safe) =>

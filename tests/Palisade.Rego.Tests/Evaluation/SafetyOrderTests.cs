@@ -50,6 +50,25 @@ public sealed class SafetyOrderTests
     }
 
     [Fact]
+    public void ABareSomeDeclarationLeavesAComprehensionsVariableItsOwn()
+    {
+        // conftest's combine example: `some i` declares i, but only the comprehensions bind it, each for itself.
+        const string module = """
+            package t
+
+            items := [{"kind": "user", "name": "a"}, {"kind": "team", "name": "b"}]
+
+            p := x if {
+              some i
+              names := [n | items[i].kind == "user"; n := items[i].name]
+              x := {"names": names, "numbers": [j | j := [1, 2][i]]}
+            }
+            """;
+
+        Assert.Equal(ValueJson.Parse("""{"names": ["a"], "numbers": [1, 2]}"""), Eval(module, "x := data.t.p"));
+    }
+
+    [Fact]
     public void AVariableNothingBindsIsUnsafe()
     {
         var ex = Assert.Throws<RegoException>(() => Eval("package t\n\np if { x > 1 }\n", "x := data.t.p"));
