@@ -1,4 +1,4 @@
-namespace Palisade.Policy.Tests;
+namespace Palisade.Testing;
 
 /// <summary>
 /// Finds the public test suites kept beside the checkout (<c>../shared</c>) by walking up from the test binaries.
