@@ -8,11 +8,14 @@ public static class PalisadeCommand
 {
     public static RootCommand Create()
     {
+        var configFile = TestCommand.ConfigFileOption();
+        configFile.Description = "Configuration file for palisade test, given before the subcommand as conftest takes it.";
         var root = new RootCommand("Palisade keeps a Kubernetes cluster's network security policy in Git.")
         {
+            configFile,
             GenerateCommand.Create(),
             EvalCommand.Create(),
-            TestCommand.Create(),
+            TestCommand.Create(configFile),
             VerifyCommand.Create(),
         };
         return root;

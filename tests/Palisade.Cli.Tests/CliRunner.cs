@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.CommandLine;
 
 namespace Palisade.Cli.Tests;
@@ -11,6 +12,33 @@ internal static class CliRunner
         var stderr = new StringWriter { NewLine = "\n" };
         var exit = PalisadeCommand.Create().Parse(args).Invoke(new InvocationConfiguration { Output = stdout, Error = stderr });
         return (exit, stdout.ToString(), stderr.ToString());
+    }
+
+    /// <summary>
+    /// Runs the built palisade (copied next to the tests) as a process in <paramref name="directory"/>, for what
+    /// depends on the current folder, which in-process tests running in parallel cannot change.
+    /// </summary>
+    public static (int ExitCode, string Stdout, string Stderr) RunProcess(string directory, params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = directory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "palisade.dll"));
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
+        process.StandardInput.Close();
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        process.WaitForExit();
+        return (process.ExitCode, stdout.Result, stderr.Result);
     }
 
     /// <summary>The repository's root folder, found from the test binaries by its solution file.</summary>

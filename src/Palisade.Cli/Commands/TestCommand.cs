@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Palisade.Kube.Manifests;
 using Palisade.Policy.Conftest;
+using Palisade.Policy.Conftest.Settings;
 using Palisade.Policy.Reporting;
 using Palisade.Rego.Ast;
 using Palisade.Rego.Errors;
@@ -11,7 +12,8 @@ namespace Palisade.Cli.Commands;
 /// <summary><c>palisade test PATH...</c>: a drop-in for <c>conftest test</c>, with file:line on every result.</summary>
 internal static class TestCommand
 {
-    public static Command Create()
+    /// <summary>The test command; <paramref name="globalConfigFile"/> is the root's <c>-c</c>, given before <c>test</c> as conftest takes it.</summary>
+    public static Command Create(Option<string?> globalConfigFile)
     {
         var paths = new Argument<string[]>("paths") { Description = "Files or folders to check; - reads standard input.", Arity = ArgumentArity.OneOrMore };
         var policy = new Option<string[]>("--policy", "-p") { Description = "Policy (.rego) files or folders.", DefaultValueFactory = _ => ["policy"] };
@@ -34,37 +36,54 @@ internal static class TestCommand
         var quiet = new Option<bool>("--quiet") { Description = "Print nothing when the exit code is 0." };
         var suppressExceptions = new Option<bool>("--suppress-exceptions") { Description = "Leave exceptions out of the output (they are still counted)." };
         var noColor = new Option<bool>("--no-color") { Description = "No ANSI colours (they are only used when standard output is a terminal)." };
+        var configFile = ConfigFileOption();
         var command = new Command("test", "Check configuration files against Rego policies, as conftest test does.")
         {
             paths, policy, data, ns, allNamespaces, combine, ignore, parser, output, strict, regoVersion, v0, trace,
-            failOnWarn, noFail, quiet, suppressExceptions, noColor,
+            failOnWarn, noFail, quiet, suppressExceptions, noColor, configFile,
         };
         command.SetAction(result =>
         {
-            var options = new ConftestOptions
-            {
-                Policies = result.GetValue(policy) ?? ["policy"],
-                Data = result.GetValue(data) ?? [],
-                Namespaces = result.GetValue(ns) ?? ["main"],
-                AllNamespaces = result.GetValue(allNamespaces),
-                Combine = result.GetValue(combine),
-                Ignore = result.GetValue(ignore),
-                Parser = result.GetValue(parser),
-                Strict = result.GetValue(strict),
-                RegoVersion = result.GetValue(v0) || result.GetValue(regoVersion) == "v0" ? RegoVersion.V0 : RegoVersion.V1,
-                Trace = result.GetValue(trace),
-            };
             var stdout = result.InvocationConfiguration.Output;
-            var reporter = new ReporterOptions
+            var stderr = result.InvocationConfiguration.Error;
+            try
             {
-                Color = !result.GetValue(noColor) && ReferenceEquals(stdout, Console.Out) && !Console.IsOutputRedirected,
-                SuppressExceptions = result.GetValue(suppressExceptions),
-            };
-            var exit = new ExitRules(result.GetValue(failOnWarn), result.GetValue(noFail), result.GetValue(quiet));
-            return Run(result.GetRequiredValue(paths), options, result.GetRequiredValue(output), reporter, exit, stdout, result.InvocationConfiguration.Error);
+                var file = TestSettings.ReadConfigFile(result, configFile, globalConfigFile);
+                var settings = new TestSettings(result, new SettingSources(file, Environment.GetEnvironmentVariable));
+                var options = new ConftestOptions
+                {
+                    Policies = settings.Strings(policy),
+                    Data = settings.Strings(data),
+                    Namespaces = settings.Strings(ns),
+                    AllNamespaces = settings.Bool(allNamespaces),
+                    Combine = settings.Bool(combine),
+                    Ignore = settings.Optional(ignore),
+                    Parser = settings.Optional(parser, InputReader.Parsers),
+                    Strict = settings.Bool(strict),
+                    RegoVersion = settings.Bool(v0) || settings.Required(regoVersion, ["v0", "v1"]) == "v0" ? RegoVersion.V0 : RegoVersion.V1,
+                    Trace = settings.Bool(trace),
+                };
+                var reporter = new ReporterOptions
+                {
+                    Color = !settings.Bool(noColor) && ReferenceEquals(stdout, Console.Out) && !Console.IsOutputRedirected,
+                    SuppressExceptions = settings.Bool(suppressExceptions),
+                };
+                var exit = new ExitRules(settings.Bool(failOnWarn), settings.Bool(noFail), settings.Bool(quiet));
+                var format = settings.Required(output, Reporters.Names);
+                return Run(result.GetRequiredValue(paths), options, format, reporter, exit, stdout, stderr);
+            }
+            catch (ConftestException ex)
+            {
+                stderr.WriteLine("Error: " + ex.Message);
+                return ExitCodes.Failure;
+            }
         });
         return command;
     }
+
+    /// <summary><c>-c/--config-file</c>: the conftest configuration file to read settings from.</summary>
+    public static Option<string?> ConfigFileOption() =>
+        new("--config-file", "-c") { Description = "Configuration file with default settings, as conftest reads it (default: conftest.toml in the current folder)." };
 
     private static int Run(string[] paths, ConftestOptions options, string format, ReporterOptions reporterOptions, ExitRules exit, TextWriter stdout, TextWriter stderr)
     {

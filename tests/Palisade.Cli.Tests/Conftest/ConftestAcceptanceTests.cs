@@ -21,8 +21,10 @@ public sealed partial class ConftestAcceptanceTests
             Assert.Skip($"skipped example '{test.Name}': {test.SkipReason}");
         }
 
-        var args = test.Args.Select(a => a.StartsWith("examples/", StringComparison.Ordinal) ? Path.Combine(root, a) : a);
-        var (exit, stdout, stderr) = CliRunner.Run(["test", .. args]);
+        string[] args = [.. InRoot(test.BeforeTest ?? []), "test", .. InRoot(test.Args)];
+        var (exit, stdout, stderr) = test.Directory is { } directory
+            ? CliRunner.RunProcess(Path.Combine(root, directory), args)
+            : CliRunner.Run(args);
         var output = WithoutPalisadeLines((stdout + stderr).Replace(root + "/", string.Empty, StringComparison.Ordinal));
         var lines = output.Split('\n').Where(l => l.Length > 0).ToArray();
         var context = $"palisade test {string.Join(' ', test.Args)}\n{output}";
@@ -73,6 +75,9 @@ public sealed partial class ConftestAcceptanceTests
         var missing = testsOfTest.Where(name => !listed.Contains(name)).ToList();
         Assert.True(missing.Count == 0, "acceptance.bats tests not listed in AcceptanceCases: " + string.Join(", ", missing));
     }
+
+    private static IEnumerable<string> InRoot(string[] args) =>
+        args.Select(a => a.StartsWith("examples/", StringComparison.Ordinal) ? Path.Combine(SharedData.Require("conftest"), a) : a);
 
     /// <summary>Palisade's file:line becomes conftest's file again: <c>- a.yaml:12 - main -</c> → <c>- a.yaml - main -</c>.</summary>
     private static string WithoutPalisadeLines(string output) => ResultLine().Replace(output, "${file} - ");
