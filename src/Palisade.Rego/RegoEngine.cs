@@ -49,9 +49,21 @@ public sealed class RegoEngine
     public PreparedQuery Prepare(string query)
     {
         var body = RegoParser.ParseQuery(query, ParserOptions.Default with { FileName = "query", DefaultVersion = Options.RegoVersion });
-        var policy = _compiled ??= PolicyCompiler.Compile(_modules, Options.Builtins, Options.Strict);
+        var policy = CompileModules();
         return new PreparedQuery(policy, PolicyCompiler.CompileQuery(body, policy), _data, Options);
     }
+
+    /// <summary>
+    /// Compiles the modules added so far, so that their errors surface now rather than at the first query (as OPA
+    /// compiles every loaded module whether or not a query reads it).
+    /// </summary>
+    public RegoEngine Compile()
+    {
+        CompileModules();
+        return this;
+    }
+
+    private CompiledPolicy CompileModules() => _compiled ??= PolicyCompiler.Compile(_modules, Options.Builtins, Options.Strict);
 
     private static ObjectValue Merge(ObjectValue a, ObjectValue b)
     {

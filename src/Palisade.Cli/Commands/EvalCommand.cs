@@ -60,7 +60,7 @@ internal static class EvalCommand
         }
         catch (RegoException ex)
         {
-            return EvalOutput.WriteErrors(format, stdout, stderr, [new EvalError(ex.Code, ex.Message, ex.Location)]);
+            return EvalOutput.WriteErrors(format, stdout, stderr, ex.All.Select(e => new EvalError(e.Code, e.Message, e.Location)).ToArray());
         }
         catch (ManifestException ex)
         {

@@ -4,6 +4,7 @@ using Palisade.Policy.Conftest;
 using Palisade.Policy.Conftest.Settings;
 using Palisade.Policy.Reporting;
 using Palisade.Rego.Ast;
+using Palisade.Rego.Builtins;
 using Palisade.Rego.Errors;
 using Palisade.Rego.Parsing;
 
@@ -36,11 +37,12 @@ internal static class TestCommand
         var quiet = new Option<bool>("--quiet") { Description = "Print nothing when the exit code is 0." };
         var suppressExceptions = new Option<bool>("--suppress-exceptions") { Description = "Leave exceptions out of the output (they are still counted)." };
         var noColor = new Option<bool>("--no-color") { Description = "No ANSI colours (they are only used when standard output is a terminal)." };
+        var capabilities = new Option<string?>("--capabilities") { Description = "OPA capabilities file (JSON): policies may call only the builtins it names." };
         var configFile = ConfigFileOption();
         var command = new Command("test", "Check configuration files against Rego policies, as conftest test does.")
         {
             paths, policy, data, ns, allNamespaces, combine, ignore, parser, output, strict, regoVersion, v0, trace,
-            failOnWarn, noFail, quiet, suppressExceptions, noColor, configFile,
+            failOnWarn, noFail, quiet, suppressExceptions, noColor, capabilities, configFile,
         };
         command.SetAction(result =>
         {
@@ -62,6 +64,7 @@ internal static class TestCommand
                     Strict = settings.Bool(strict),
                     RegoVersion = settings.Bool(v0) || settings.Required(regoVersion, ["v0", "v1"]) == "v0" ? RegoVersion.V0 : RegoVersion.V1,
                     Trace = settings.Bool(trace),
+                    Builtins = settings.Optional(capabilities) is { } capabilitiesFile ? ReadCapabilities(capabilitiesFile) : BuiltinRegistry.Default,
                 };
                 var reporter = new ReporterOptions
                 {
@@ -79,6 +82,18 @@ internal static class TestCommand
             }
         });
         return command;
+    }
+
+    private static BuiltinRegistry ReadCapabilities(string file)
+    {
+        try
+        {
+            return Capabilities.Restrict(BuiltinRegistry.Default, File.ReadAllText(file));
+        }
+        catch (Exception ex) when (ex is FormatException or IOException or UnauthorizedAccessException)
+        {
+            throw new ConftestException(SourceLocation.OfFile(file), ex.Message);
+        }
     }
 
     /// <summary><c>-c/--config-file</c>: the conftest configuration file to read settings from.</summary>

@@ -1,4 +1,5 @@
 using Palisade.Rego.Ast;
+using Palisade.Rego.Builtins;
 
 namespace Palisade.Policy.Conftest;
 
@@ -28,6 +29,9 @@ public sealed record ConftestOptions
 
     /// <summary>OPA's compiler strict mode (<c>--strict</c>).</summary>
     public bool Strict { get; init; }
+
+    /// <summary>The builtins policies may call (<c>--capabilities</c> narrows them).</summary>
+    public BuiltinRegistry Builtins { get; init; } = BuiltinRegistry.Default;
 
     public RegoVersion RegoVersion { get; init; } = RegoVersion.V1;
 

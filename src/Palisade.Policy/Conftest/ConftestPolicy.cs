@@ -39,13 +39,13 @@ public sealed class ConftestPolicy
         }
 
         var data = options.Data.Count == 0 ? ObjectValue.Empty : loader.Load(options.Data).Data;
-        var engine = new RegoEngine(new RegoOptions { RegoVersion = options.RegoVersion, Strict = options.Strict });
+        var engine = new RegoEngine(new RegoOptions { RegoVersion = options.RegoVersion, Strict = options.Strict, Builtins = options.Builtins });
         foreach (var module in modules)
         {
             engine.AddModule(module);
         }
 
-        engine.AddData(data);
+        engine.AddData(data).Compile();
         var selected = SelectNamespaces(options, modules.Select(NamespaceOf).Distinct(StringComparer.Ordinal).ToList());
         return new ConftestPolicy(selected.Select(ns => Namespace(ns, modules, engine)).ToList(), data);
     }

@@ -16,6 +16,7 @@ internal sealed class NameResolver
     private readonly IReadOnlyDictionary<string, RefTerm> _imports;
     private readonly BuiltinRegistry _builtins;
     private readonly IReadOnlySet<string> _locals;
+    private readonly List<RegoException> _undefinedFunctions = [];
 
     public NameResolver(IReadOnlyList<string> package, IReadOnlySet<string> packageRules, IReadOnlyDictionary<string, RefTerm> imports, BuiltinRegistry builtins, IReadOnlySet<string> locals)
     {
@@ -95,8 +96,25 @@ internal sealed class NameResolver
             return call;
         }
 
-        throw new RegoException(ErrorCodes.TypeError, $"undefined function {name ?? call.Operator.ToString()}", call.Location);
+        // Every unknown function is reported, as OPA reports them, so the call stays as written for now.
+        _undefinedFunctions.Add(new RegoException(ErrorCodes.TypeError, $"undefined function {name ?? call.Operator.ToString()}", call.Location));
+        return call;
     }
+
+    /// <summary>Throws the calls of unknown functions met so far, all in one error, if there were any.</summary>
+    public void ThrowUndefinedFunctions() => ThrowAll(_undefinedFunctions);
+
+    /// <summary>Throws the given errors as one (the first, carrying them all), if there are any.</summary>
+    public static void ThrowAll(IReadOnlyList<RegoException> errors)
+    {
+        if (errors.Count > 0)
+        {
+            var first = errors[0];
+            throw new RegoException(first.Code, first.Message, first.Location) { All = errors };
+        }
+    }
+
+    public IReadOnlyList<RegoException> UndefinedFunctions => _undefinedFunctions;
 
     /// <summary>Calls the evaluator itself answers: unification, assignment, membership and print.</summary>
     public static bool IsEvaluatorBuiltin(string name) =>

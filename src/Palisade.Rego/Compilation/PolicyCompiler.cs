@@ -32,6 +32,7 @@ internal static class PolicyCompiler
             .GroupBy(m => string.Join('.', PackagePath(m)), StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => (IReadOnlySet<string>)g.SelectMany(m => m.Rules).Select(r => r.Head.Name).ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
 
+        var undefinedFunctions = new List<RegoException>();
         foreach (var module in modules)
         {
             var package = PackagePath(module);
@@ -49,7 +50,23 @@ internal static class PolicyCompiler
             {
                 var locals = NameResolver.DeclaredLocals(rule);
                 var resolver = new NameResolver(package, packageRules[string.Join('.', package)], imports, builtins, locals);
-                var compiled = CompileRule(rule, package, resolver, ArityOf, RewriteMetadataCalls);
+                CompiledRule compiled;
+                try
+                {
+                    compiled = CompileRule(rule, package, resolver, ArityOf, RewriteMetadataCalls);
+                }
+                catch (RegoException) when (resolver.UndefinedFunctions.Count > 0)
+                {
+                    // Later stages may trip over the unknown call; the unknown function is the error to report.
+                    compiled = null!;
+                }
+
+                if (resolver.UndefinedFunctions.Count > 0)
+                {
+                    undefinedFunctions.AddRange(resolver.UndefinedFunctions);
+                    continue;
+                }
+
                 var node = root;
                 foreach (var segment in compiled.Path)
                 {
@@ -60,6 +77,7 @@ internal static class PolicyCompiler
             }
         }
 
+        NameResolver.ThrowAll(undefinedFunctions);
         RuleConflicts.Check(root, modules);
         RecursionCheck.Check(root);
         TypeChecker.CheckPolicy(root, builtins);
@@ -90,7 +108,9 @@ internal static class PolicyCompiler
         locals.Remove("input");
         locals.Remove("data");
         var resolver = new NameResolver([], new HashSet<string>(), new Dictionary<string, RefTerm>(), builtins, locals);
-        var ordered = SafetyOrder.Order(resolver.Resolve(query), new HashSet<string>(StringComparer.Ordinal), policy.ArityOf);
+        var resolved = resolver.Resolve(query);
+        resolver.ThrowUndefinedFunctions();
+        var ordered = SafetyOrder.Order(resolved, new HashSet<string>(StringComparer.Ordinal), policy.ArityOf);
         TypeChecker.CheckQuery(ordered, policy.Root, builtins);
         return ordered;
     }

@@ -84,7 +84,8 @@ internal static class AcceptanceCases
             // The bats test also expects "rego_compile_error: unused argument y"; Palisade.Rego follows OPA 1.x strict
             // mode, which does not report unused function arguments (see docs/checks.md).
             Contains: ["rego_compile_error: assigned var b unused", "rego_compile_error: assigned var x unused", "rego_compile_error: assigned var c unused"]),
-        new("Should fail if an opa function is not defined given capabilities file", [], SkipReason: "--capabilities is not supported"),
+        new("Should fail if an opa function is not defined given capabilities file", ["examples/kubernetes/deployment.yaml", "-p", "examples/kubernetes/policy/", "-p", "examples/capabilities/malicious.rego", "--capabilities", "examples/capabilities/capabilities.json"], Status: 1,
+            Contains: ["undefined function opa.runtime", "undefined function http.send"]),
         new("Should not show any output with quiet flag and all tests succeeds", ["-p", "examples/kubernetes/policy/deny.rego", "examples/kubernetes/deployment.yaml", "--quiet"], Status: 0, EmptyOutput: true),
         new("Should show output because of failure", ["-p", "examples/kubernetes/policy/", "examples/kubernetes/deployment.yaml", "--all-namespaces", "--quiet"], Status: 1,
             Contains: ["5 tests, 1 passed, 0 warnings, 4 failures, 0 exceptions"]),
