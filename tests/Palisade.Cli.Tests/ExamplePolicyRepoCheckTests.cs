@@ -47,4 +47,19 @@ public sealed class ExamplePolicyRepoCheckTests
         Assert.Equal(1, exit);
         Assert.Contains($"::error file={file},line=2::NetworkPolicy shop/appid-acme-ams-shop-early: spec.order 400 is below 500", stdout, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData(false, true)]
+    [InlineData(true, false)]
+    public void JUnitTestCasesNameTheMessageUnlessHidden(bool hide, bool messageInName)
+    {
+        var file = Fixture("order-400.yaml");
+        string[] args = ["test", "-p", Policy, "--output", "junit", file];
+
+        var (exit, stdout, _) = Run(hide ? [.. args, "--junit-hide-message"] : args);
+
+        Assert.Equal(1, exit);
+        var failed = System.Xml.Linq.XDocument.Parse(stdout).Descendants("testcase").Single(t => t.Element("failure") is not null);
+        Assert.Equal(messageInName, failed.Attribute("name")!.Value.Contains("spec.order 400", StringComparison.Ordinal));
+    }
 }

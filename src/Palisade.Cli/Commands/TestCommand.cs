@@ -37,12 +37,13 @@ internal static class TestCommand
         var quiet = new Option<bool>("--quiet") { Description = "Print nothing when the exit code is 0." };
         var suppressExceptions = new Option<bool>("--suppress-exceptions") { Description = "Leave exceptions out of the output (they are still counted)." };
         var noColor = new Option<bool>("--no-color") { Description = "No ANSI colours (they are only used when standard output is a terminal)." };
+        var junitHideMessage = new Option<bool>("--junit-hide-message") { Description = "JUnit output: name test cases by file only, without the message." };
         var capabilities = new Option<string?>("--capabilities") { Description = "OPA capabilities file (JSON): policies may call only the builtins it names." };
         var configFile = ConfigFileOption();
         var command = new Command("test", "Check configuration files against Rego policies, as conftest test does.")
         {
             paths, policy, data, ns, allNamespaces, combine, ignore, parser, output, strict, regoVersion, v0, trace,
-            failOnWarn, noFail, quiet, suppressExceptions, noColor, capabilities, configFile,
+            failOnWarn, noFail, quiet, suppressExceptions, noColor, junitHideMessage, capabilities, configFile,
         };
         command.SetAction(result =>
         {
@@ -70,6 +71,7 @@ internal static class TestCommand
                 {
                     Color = !settings.Bool(noColor) && ReferenceEquals(stdout, Console.Out) && !Console.IsOutputRedirected,
                     SuppressExceptions = settings.Bool(suppressExceptions),
+                    JUnitHideMessage = settings.Bool(junitHideMessage),
                 };
                 var exit = new ExitRules(settings.Bool(failOnWarn), settings.Bool(noFail), settings.Bool(quiet));
                 var format = settings.Required(output, Reporters.Names);

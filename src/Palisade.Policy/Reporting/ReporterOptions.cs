@@ -9,6 +9,9 @@ public sealed record ReporterOptions
     /// <summary>Leave out EXCP results (<c>--suppress-exceptions</c>); they are still counted.</summary>
     public bool SuppressExceptions { get; init; }
 
+    /// <summary>JUnit test cases are named by file only, without the message (<c>--junit-hide-message</c>).</summary>
+    public bool JUnitHideMessage { get; init; }
+
     /// <summary>Add <c>, N skipped</c> to the summary.</summary>
     public bool ShowSkipped { get; init; }
 }

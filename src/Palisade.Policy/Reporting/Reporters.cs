@@ -9,7 +9,7 @@ public static class Reporters
         ["json"] = _ => new JsonReporter(),
         ["tap"] = _ => new TapReporter(),
         ["table"] = _ => new TableReporter(),
-        ["junit"] = _ => new JUnitReporter(),
+        ["junit"] = options => new JUnitReporter(options.JUnitHideMessage),
         ["github"] = _ => new GitHubReporter(),
         ["azuredevops"] = _ => new AzureDevOpsReporter(),
         ["sarif"] = _ => new SarifReporter(),
