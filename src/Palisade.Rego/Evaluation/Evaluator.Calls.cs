@@ -162,6 +162,52 @@ internal sealed partial class Evaluator
     private static string FunctionName(RefTerm op) =>
         op.HeadName == "data" ? "data." + string.Join('.', op.Path.Select(t => t is ScalarTerm { Value: StringValue s } ? s.Value : t.ToString())) : op.DottedName() ?? op.ToString();
 
+    /// <summary>A builtin's value for the arguments; null when it is undefined, or failed without strict builtin errors.</summary>
+    private Value? CallBuiltin(Callable function, Value[] arguments, Location location)
+    {
+        try
+        {
+            return function.Builtin!.Implementation!(_builtins, arguments);
+        }
+        catch (Exception ex) when (ex is BuiltinException or OperationCanceledException)
+        {
+            ThrowIfFatal(function, ex, location);
+            return null;
+        }
+    }
+
+    /// <summary>A relation's values for the arguments (walk); none when it failed without strict builtin errors.</summary>
+    private List<Value> CallRelation(Callable function, Value[] arguments, Location location)
+    {
+        try
+        {
+            return function.Builtin!.Relation!(_builtins, arguments).ToList();
+        }
+        catch (Exception ex) when (ex is BuiltinException or OperationCanceledException)
+        {
+            ThrowIfFatal(function, ex, location);
+            return [];
+        }
+    }
+
+    /// <summary>
+    /// A builtin's failure ends the query when the caller cancelled, or with strict builtin errors (as OPA's
+    /// eval_builtin_error or eval_type_error); otherwise the call is merely undefined.
+    /// </summary>
+    private void ThrowIfFatal(Callable function, Exception failure, Location location)
+    {
+        if (failure is OperationCanceledException)
+        {
+            throw BuiltinCancelled(location);
+        }
+
+        if (StrictBuiltinErrors)
+        {
+            var code = failure is BuiltinTypeException ? ErrorCodes.EvalTypeError : ErrorCodes.BuiltinError;
+            throw new RegoException(code, $"{function.Name}: {failure.Message}", location);
+        }
+    }
+
     private bool Invoke(Callable function, Value[] arguments, Location location, Func<Value, bool> next)
     {
         if (function.FixedValue is { } fixedValue)
@@ -186,34 +232,12 @@ internal sealed partial class Evaluator
             return result is null || next(result);
         }
 
-        var builtin = function.Builtin!;
-        IReadOnlyList<Value> results;
-        try
+        if (function.Builtin!.Relation is null)
         {
-            if (builtin.Relation is { } relation)
-            {
-                results = relation(_builtins, arguments).ToList();
-            }
-            else
-            {
-                results = builtin.Implementation!(_builtins, arguments) is { } single ? [single] : [];
-            }
-        }
-        catch (BuiltinException ex)
-        {
-            if (!StrictBuiltinErrors)
-            {
-                return true;
-            }
-
-            var code = ex is BuiltinTypeException ? ErrorCodes.EvalTypeError : ErrorCodes.BuiltinError;
-            throw new RegoException(code, $"{function.Name}: {ex.Message}", location);
-        }
-        catch (OperationCanceledException)
-        {
-            throw BuiltinCancelled(location);
+            return CallBuiltin(function, arguments, location) is not { } single || next(single);
         }
 
+        var results = CallRelation(function, arguments, location);
         foreach (var result in results)
         {
             if (!next(result))

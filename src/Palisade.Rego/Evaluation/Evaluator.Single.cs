@@ -194,23 +194,6 @@ internal sealed partial class Evaluator
             return CallFunction(node, arguments, call.Location);
         }
 
-        try
-        {
-            return function.Builtin!.Implementation!(_builtins, arguments);
-        }
-        catch (BuiltinException ex)
-        {
-            if (!StrictBuiltinErrors)
-            {
-                return null;
-            }
-
-            var code = ex is BuiltinTypeException ? ErrorCodes.EvalTypeError : ErrorCodes.BuiltinError;
-            throw new RegoException(code, $"{function.Name}: {ex.Message}", call.Location);
-        }
-        catch (OperationCanceledException)
-        {
-            throw BuiltinCancelled(call.Location);
-        }
+        return CallBuiltin(function, arguments, call.Location);
     }
 }
