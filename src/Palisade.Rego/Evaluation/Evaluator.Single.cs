@@ -1,6 +1,4 @@
 using Palisade.Rego.Ast;
-using Palisade.Rego.Builtins;
-using Palisade.Rego.Errors;
 using Palisade.Rego.Values;
 
 namespace Palisade.Rego.Evaluation;
