@@ -160,18 +160,25 @@ internal sealed partial class Evaluator
         }
 
         var document = new PartialDocument(isSet: node.Rules.All(r => r.Shape == RuleShape.MultiValue && r.KeyPath.Count == 0));
-        foreach (var (rule, prefix) in contributions)
+        var bindings = RentBindings();
+        try
         {
-            var bindings = new Bindings();
-            EvalBody(rule.Body, 0, bindings, () => EvalTerms(rule.KeyPath, 0, new Value[rule.KeyPath.Count], bindings, keys =>
+            foreach (var (rule, prefix) in contributions)
             {
-                var path = prefix.Length == 0 ? keys : [.. prefix, .. keys];
-                var isElement = rule.Shape == RuleShape.MultiValue;
-                return EvalTerm(isElement ? rule.Key! : rule.Value ?? True, bindings, leaf =>
-                    (isElement ? document.AddElement(path, leaf) : document.AddEntry(path, leaf))
-                        ? true
-                        : throw new RegoException(ErrorCodes.ConflictError, "object keys must be unique", rule.Location));
-            }));
+                EvalBody(rule.Body, 0, bindings, () => EvalTerms(rule.KeyPath, 0, new Value[rule.KeyPath.Count], bindings, keys =>
+                {
+                    var path = prefix.Length == 0 ? keys : [.. prefix, .. keys];
+                    var isElement = rule.Shape == RuleShape.MultiValue;
+                    return EvalTerm(isElement ? rule.Key! : rule.Value ?? True, bindings, leaf =>
+                        (isElement ? document.AddElement(path, leaf) : document.AddEntry(path, leaf))
+                            ? true
+                            : throw new RegoException(ErrorCodes.ConflictError, "object keys must be unique", rule.Location));
+                }));
+            }
+        }
+        finally
+        {
+            ReturnBindings(bindings);
         }
 
         return document.ToValue();
