@@ -54,8 +54,8 @@ internal sealed class RuleIndex
         }
 
         var unconditioned = rules.Where((_, i) => constants[i] is null).ToArray();
-        var refs = tests.SelectMany(t => t).First(t => t.Field == field).Ref;
-        return new RuleIndex(refs, byValue, unconditioned);
+        var fieldRef = tests.SelectMany(t => t).First(t => t.Field == field).Ref;
+        return new RuleIndex(fieldRef, byValue, unconditioned);
     }
 
     /// <summary>The body's top-level tests of a constant input field against a constant, keyed by the field's text.</summary>
