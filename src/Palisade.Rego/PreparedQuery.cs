@@ -45,13 +45,17 @@ public sealed class PreparedQuery
     /// Every solution of the query for this input (null: no input document). <paramref name="locatedPrint"/>, when
     /// given, receives <c>print</c> output with the location of the call instead of <paramref name="print"/>.
     /// </summary>
-    public IReadOnlyList<QueryResult> Evaluate(Value? input, EvaluationLimits? limits = null, Action<string>? print = null, Action<Location, string>? locatedPrint = null)
+    public IReadOnlyList<QueryResult> Evaluate(Value? input, EvaluationLimits? limits = null, Action<string>? print = null, Action<Location, string>? locatedPrint = null) =>
+        Evaluate(input, limits, new EvaluationObserver { Print = print, LocatedPrint = locatedPrint });
+
+    /// <summary>Every solution of the query for this input, reporting print output, builtin errors and the trace to <paramref name="observer"/>.</summary>
+    public IReadOnlyList<QueryResult> Evaluate(Value? input, EvaluationLimits? limits, EvaluationObserver observer)
     {
-        var builtins = new BuiltinContext(limits?.Cancellation ?? default) { Print = print, PrintAt = locatedPrint, Deadline = limits?.Deadline };
-        var evaluator = new Evaluator(_policy, _data, input, builtins, limits ?? EvaluationLimits.Default, _calls);
+        var builtins = new BuiltinContext(limits?.Cancellation ?? default) { Print = observer.Print, PrintAt = observer.LocatedPrint, Deadline = limits?.Deadline };
+        var evaluator = new Evaluator(_policy, _data, input, builtins, limits ?? EvaluationLimits.Default, _calls, observer);
         var bindings = new Bindings();
         var results = new List<QueryResult>();
-        evaluator.EvalBody(_query, 0, bindings, () =>
+        evaluator.TraceQuery(observer.Trace is null ? string.Empty : RegoPrinter.Print(_query), () => evaluator.EvalBody(_query, 0, bindings, () =>
         {
             var values = new Dictionary<string, Value>(StringComparer.Ordinal);
             foreach (var name in _variables)
@@ -62,9 +66,9 @@ public sealed class PreparedQuery
                 }
             }
 
-            results.Add(new QueryResult(values, ExpressionValues(evaluator, bindings)));
+            results.Add(new QueryResult(values, evaluator.Untraced(() => ExpressionValues(evaluator, bindings))));
             return true;
-        });
+        }));
         return results;
     }
 

@@ -18,7 +18,11 @@ internal static class CliRunner
     /// Runs the built palisade (copied next to the tests) as a process in <paramref name="directory"/>, for what
     /// depends on the current folder, which in-process tests running in parallel cannot change.
     /// </summary>
-    public static (int ExitCode, string Stdout, string Stderr) RunProcess(string directory, params string[] args)
+    public static (int ExitCode, string Stdout, string Stderr) RunProcess(string directory, params string[] args) =>
+        RunProcess(directory, stdin: string.Empty, args);
+
+    /// <summary>As <see cref="RunProcess(string, string[])"/>, with <paramref name="stdin"/> as its standard input.</summary>
+    public static (int ExitCode, string Stdout, string Stderr) RunProcess(string directory, string stdin, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -34,6 +38,7 @@ internal static class CliRunner
         }
 
         using var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
+        process.StandardInput.Write(stdin);
         process.StandardInput.Close();
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();

@@ -31,7 +31,9 @@ internal static class TestCommand
         var regoVersion = new Option<string>("--rego-version") { Description = "Rego version of the policies: v0 or v1.", DefaultValueFactory = _ => "v1" };
         regoVersion.AcceptOnlyFromAmong("v0", "v1");
         var v0 = new Option<bool>("--v0-compatible") { Description = "Same as --rego-version v0." };
-        var trace = new Option<bool>("--trace") { Description = "Write each query run, and what it printed, to standard error." };
+        var trace = new Option<bool>("--trace") { Description = "Print each query's evaluation trace (with the stdout format, instead of the results; otherwise to standard error)." };
+        var showBuiltinErrors = new Option<bool>("--show-builtin-errors") { Description = "Fail when a builtin function errs, instead of treating its result as undefined." };
+        var githubHidePassed = new Option<bool>("--github-hide-passed") { Description = "GitHub output: leave out the inputs on which every check passed." };
         var failOnWarn = new Option<bool>("--fail-on-warn") { Description = "Exit 1 on warnings, 2 on failures." };
         var noFail = new Option<bool>("--no-fail") { Description = "Exit 0 even when policies fail." };
         var quiet = new Option<bool>("--quiet") { Description = "Print nothing when the exit code is 0." };
@@ -43,7 +45,7 @@ internal static class TestCommand
         var command = new Command("test", "Check configuration files against Rego policies, as conftest test does.")
         {
             paths, policy, data, ns, allNamespaces, combine, ignore, parser, output, strict, regoVersion, v0, trace,
-            failOnWarn, noFail, quiet, suppressExceptions, noColor, junitHideMessage, capabilities, configFile,
+            failOnWarn, noFail, quiet, suppressExceptions, noColor, junitHideMessage, githubHidePassed, capabilities, showBuiltinErrors, configFile,
         };
         command.SetAction(result =>
         {
@@ -65,6 +67,7 @@ internal static class TestCommand
                     Strict = settings.Bool(strict),
                     RegoVersion = settings.Bool(v0) || settings.Required(regoVersion, ["v0", "v1"]) == "v0" ? RegoVersion.V0 : RegoVersion.V1,
                     Trace = settings.Bool(trace),
+                    ShowBuiltinErrors = settings.Bool(showBuiltinErrors),
                     Builtins = settings.Optional(capabilities) is { } capabilitiesFile ? ReadCapabilities(capabilitiesFile) : BuiltinRegistry.Default,
                 };
                 var reporter = new ReporterOptions
@@ -72,6 +75,7 @@ internal static class TestCommand
                     Color = !settings.Bool(noColor) && ReferenceEquals(stdout, Console.Out) && !Console.IsOutputRedirected,
                     SuppressExceptions = settings.Bool(suppressExceptions),
                     JUnitHideMessage = settings.Bool(junitHideMessage),
+                    GitHubHidePassed = settings.Bool(githubHidePassed),
                 };
                 var exit = new ExitRules(settings.Bool(failOnWarn), settings.Bool(noFail), settings.Bool(quiet));
                 var format = settings.Required(output, Reporters.Names);
@@ -110,13 +114,16 @@ internal static class TestCommand
             var policy = ConftestPolicy.Load(options, reader);
             var inputs = new InputReader(reader, options.Parser, options.Ignore, ReadStdin);
             var run = new ConftestRunner(policy, options).Run(inputs.Find(paths), inputs);
+
+            // As conftest: with the stdout format, the trace takes the place of the results.
+            var traceReplacesResults = options.Trace && format == StdoutReporter.FormatName;
             foreach (var line in run.Trace)
             {
-                stderr.WriteLine(line);
+                (traceReplacesResults ? stdout : stderr).WriteLine(line);
             }
 
             var code = run.Report.ExitCode(exit.FailOnWarn, exit.NoFail);
-            if (!(exit.Quiet && code == ExitCodes.Success))
+            if (!(exit.Quiet && code == ExitCodes.Success) && !traceReplacesResults)
             {
                 Reporters.ByName(format, reporterOptions)!.Write(run.Report, stdout);
             }

@@ -35,6 +35,12 @@ public sealed record ConftestOptions
 
     public RegoVersion RegoVersion { get; init; } = RegoVersion.V1;
 
-    /// <summary>Record, per query, which file it ran for and what it printed (<c>--trace</c>).</summary>
+    /// <summary>Record, per query, which file it ran for, its evaluation trace and what it printed (<c>--trace</c>).</summary>
     public bool Trace { get; init; }
+
+    /// <summary>
+    /// Fail the run when a builtin errs (<c>--show-builtin-errors</c>); by default such an expression is merely
+    /// undefined, as in OPA, and a rule that hinges on it silently passes.
+    /// </summary>
+    public bool ShowBuiltinErrors { get; init; }
 }

@@ -1,5 +1,6 @@
 using System.Runtime.ExceptionServices;
 using Palisade.Policy.Checks;
+using Palisade.Rego.Errors;
 using Palisade.Rego.Values;
 
 namespace Palisade.Policy.Conftest;
@@ -41,7 +42,13 @@ public sealed class ConftestRunner(ConftestPolicy policy, ConftestOptions option
     {
         var data = WithFileInfo(policy.Data, file.Name);
         var trace = options.Trace ? new List<string>() : null;
-        var results = policy.Namespaces.Select(ns => new FileCheck(file.Name, ns, data, trace).Run(file.Documents)).ToList();
+        var builtinErrors = options.ShowBuiltinErrors ? new List<RegoException>() : null;
+        var results = policy.Namespaces.Select(ns => new FileCheck(file.Name, ns, data, trace, builtinErrors).Run(file.Documents)).ToList();
+        if (builtinErrors is { Count: > 0 })
+        {
+            throw new ConftestException(null, $"{file.Name}: built-in error: {string.Join("; ", builtinErrors.Select(e => e.ToString()).Distinct())}");
+        }
+
         return new FileOutcome(results, (IReadOnlyList<string>?)trace ?? []);
     }
 

@@ -1,12 +1,15 @@
 using Palisade.Policy.Checks;
 using Palisade.Rego;
 using Palisade.Rego.Ast;
+using Palisade.Rego.Errors;
+using Palisade.Rego.Evaluation;
+using Palisade.Rego.Evaluation.Tracing;
 using Palisade.Rego.Values;
 
 namespace Palisade.Policy.Conftest;
 
 /// <summary>One input checked against one namespace: conftest's <c>check</c>, once per document, added up.</summary>
-internal sealed class FileCheck(string fileName, CheckedNamespace ns, ObjectValue data, List<string>? trace)
+internal sealed class FileCheck(string fileName, CheckedNamespace ns, ObjectValue data, List<string>? trace, List<RegoException>? builtinErrors)
 {
     private readonly List<CheckResult> _failures = [];
     private readonly List<CheckResult> _warnings = [];
@@ -62,13 +65,20 @@ internal sealed class FileCheck(string fileName, CheckedNamespace ns, ObjectValu
     private (IReadOnlyList<QueryResult> Results, IReadOnlyList<string> Outputs) Evaluate(PreparedQuery query, string text, Value input)
     {
         var outputs = new List<string>();
-        trace?.Add($"file: {fileName} | query: {text}");
-        var results = query.WithData(data).Evaluate(
-            input,
-            print: note => trace?.Add("TRAC  " + note),
-            locatedPrint: (location, line) => outputs.Add(Located(location, line)));
+        var events = trace is null ? null : new List<TraceEvent>();
+        var results = query.WithData(data).Evaluate(input, limits: null, new EvaluationObserver
+        {
+            LocatedPrint = (location, line) => outputs.Add(Located(location, line)),
+            BuiltinError = builtinErrors is null ? null : error => builtinErrors.Add(error),
+            Trace = events is null ? null : events.Add,
+        });
         _outputs.AddRange(outputs);
-        trace?.AddRange(outputs.Select(o => "TRAC  " + o));
+        if (trace is not null)
+        {
+            trace.Add($"file: {fileName} | query: {text}");
+            trace.AddRange(TraceFormatter.Pretty(events!).Concat(outputs).Select(line => "TRAC   " + line));
+        }
+
         return (results, outputs);
     }
 

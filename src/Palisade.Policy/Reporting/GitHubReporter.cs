@@ -19,7 +19,8 @@ namespace Palisade.Policy.Reporting;
 /// <c>%0D</c>, <c>%0A</c>; in <c>file=</c> also <c>:</c> and <c>,</c>), so a multi-line message stays one annotation
 /// and a <c>%</c> in a message is printed as written; output for messages without those characters is conftest's.
 /// </remarks>
-public sealed class GitHubReporter : IReporter
+/// <param name="hidePassed">Leave out the group of an input with no failure, warning, exception or skipped test (its checks still count in the summary).</param>
+public sealed class GitHubReporter(bool hidePassed = false) : IReporter
 {
     public const string FormatName = "github";
 
@@ -27,6 +28,11 @@ public sealed class GitHubReporter : IReporter
     {
         foreach (var file in report.Files)
         {
+            if (hidePassed && file.Failures.Count + file.Warnings.Count + file.Exceptions.Count + file.Skipped.Count == 0)
+            {
+                continue;
+            }
+
             var fileStart = new SourceLocation(file.FileName, 1, 0);
             output.Write($"::group::{EscapeData($"Testing {GoQuotedString.Quote(file.FileName)} against {file.Total} policies in namespace {GoQuotedString.Quote(file.Namespace)}")}\n");
             foreach (var failure in file.Failures)

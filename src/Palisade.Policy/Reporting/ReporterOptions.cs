@@ -12,6 +12,9 @@ public sealed record ReporterOptions
     /// <summary>JUnit test cases are named by file only, without the message (<c>--junit-hide-message</c>).</summary>
     public bool JUnitHideMessage { get; init; }
 
+    /// <summary>GitHub output leaves out the inputs on which every check passed (<c>--github-hide-passed</c>).</summary>
+    public bool GitHubHidePassed { get; init; }
+
     /// <summary>Add <c>, N skipped</c> to the summary.</summary>
     public bool ShowSkipped { get; init; }
 }

@@ -5,12 +5,12 @@ public static class Reporters
 {
     private static readonly Dictionary<string, Func<ReporterOptions, IReporter>> Factories = new(StringComparer.Ordinal)
     {
-        ["stdout"] = options => new StdoutReporter(options),
+        [StdoutReporter.FormatName] = options => new StdoutReporter(options),
         ["json"] = _ => new JsonReporter(),
         ["tap"] = _ => new TapReporter(),
         ["table"] = _ => new TableReporter(),
         ["junit"] = options => new JUnitReporter(options.JUnitHideMessage),
-        ["github"] = _ => new GitHubReporter(),
+        [GitHubReporter.FormatName] = options => new GitHubReporter(options.GitHubHidePassed),
         ["azuredevops"] = _ => new AzureDevOpsReporter(),
         ["sarif"] = _ => new SarifReporter(),
     };

@@ -9,6 +9,8 @@ namespace Palisade.Policy.Reporting;
 /// </summary>
 public sealed class StdoutReporter(ReporterOptions options) : IReporter
 {
+    public const string FormatName = "stdout";
+
     private const string Red = "\u001b[31m";
     private const string Yellow = "\u001b[33m";
     private const string Cyan = "\u001b[36m";

@@ -201,10 +201,16 @@ internal sealed partial class Evaluator
             throw BuiltinCancelled(location);
         }
 
-        if (StrictBuiltinErrors)
+        if (StrictBuiltinErrors || _builtinError is not null)
         {
             var code = failure is BuiltinTypeException ? ErrorCodes.EvalTypeError : ErrorCodes.BuiltinError;
-            throw new RegoException(code, $"{function.Name}: {failure.Message}", location);
+            var error = new RegoException(code, $"{function.Name}: {failure.Message}", location);
+            if (StrictBuiltinErrors)
+            {
+                throw error;
+            }
+
+            _builtinError!(error);
         }
     }
 

@@ -76,7 +76,15 @@ internal sealed partial class Evaluator
             {
                 if (arguments is null || BindArguments(current.Arguments ?? [], arguments, bindings))
                 {
-                    CollectHeadValues(current.Body, current.Value ?? True, bindings, results);
+                    var head = current.Value ?? True;
+                    if (_trace is null)
+                    {
+                        EvalBody(current.Body, 0, bindings, () => CollectHead(head, bindings, results));
+                    }
+                    else
+                    {
+                        TraceRule(current, solution => EvalBody(current.Body, 0, bindings, solution), () => CollectHead(head, bindings, results));
+                    }
                 }
 
                 bindings.Undo(0);
@@ -90,22 +98,21 @@ internal sealed partial class Evaluator
         return results;
     }
 
-    /// <summary>Adds the head's value for every solution of the body, each distinct value once.</summary>
-    private void CollectHeadValues(Body body, Term head, Bindings bindings, List<Value> results) =>
-        EvalBody(body, 0, bindings, () =>
+    /// <summary>Adds the head's value for one solution of the body, each distinct value once.</summary>
+    private bool CollectHead(Term head, Bindings bindings, List<Value> results)
+    {
+        if (IsSingle(head, bindings))
         {
-            if (IsSingle(head, bindings))
-            {
-                AddDistinct(results, Single(head, bindings));
-                return true;
-            }
+            AddDistinct(results, Single(head, bindings));
+            return true;
+        }
 
-            return EvalTerm(head, bindings, value =>
-            {
-                AddDistinct(results, value);
-                return true;
-            });
+        return EvalTerm(head, bindings, value =>
+        {
+            AddDistinct(results, value);
+            return true;
         });
+    }
 
     private static void AddDistinct(List<Value> results, Value? value)
     {
@@ -165,7 +172,7 @@ internal sealed partial class Evaluator
         {
             foreach (var (rule, prefix) in contributions)
             {
-                EvalBody(rule.Body, 0, bindings, () => EvalTerms(rule.KeyPath, 0, new Value[rule.KeyPath.Count], bindings, keys =>
+                TraceRule(rule, solution => EvalBody(rule.Body, 0, bindings, solution), () => EvalTerms(rule.KeyPath, 0, new Value[rule.KeyPath.Count], bindings, keys =>
                 {
                     var path = prefix.Length == 0 ? keys : [.. prefix, .. keys];
                     var isElement = rule.Shape == RuleShape.MultiValue;

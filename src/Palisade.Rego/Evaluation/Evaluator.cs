@@ -26,8 +26,10 @@ internal sealed partial class Evaluator
     private EvaluationContext _context;
     private long _steps;
 
-    public Evaluator(CompiledPolicy policy, ObjectValue data, Value? input, BuiltinContext builtins, EvaluationLimits limits, CallResolutions calls)
+    public Evaluator(CompiledPolicy policy, ObjectValue data, Value? input, BuiltinContext builtins, EvaluationLimits limits, CallResolutions calls, EvaluationObserver observer)
     {
+        _trace = observer.Trace;
+        _builtinError = observer.BuiltinError;
         _calls = calls;
         _policy = policy;
         _data = data;
@@ -43,7 +45,8 @@ internal sealed partial class Evaluator
         var mark = bindings.Mark;
         for (; index < body.Count; index++)
         {
-            if (!TryEvalDirect(body[index], bindings, out var holds))
+            // A trace shows every expression, so none takes the direct path, which would skip it.
+            if (_trace is not null || !TryEvalDirect(body[index], bindings, out var holds))
             {
                 break;
             }
@@ -66,6 +69,12 @@ internal sealed partial class Evaluator
     private bool EvalExpr(Expr expr, Bindings bindings, Func<bool> next)
     {
         Step(expr.Location);
+        return _trace is null ? EvalExprModified(expr, bindings, next) : EvalExprTraced(expr, bindings, next);
+    }
+
+    /// <summary>The expression under its with modifiers.</summary>
+    private bool EvalExprModified(Expr expr, Bindings bindings, Func<bool> next)
+    {
         return expr.With.Count == 0
             ? EvalUnmodified(expr, bindings, next)
             : UnderWith<bool>(expr.With, 0, bindings, inner => EvalUnmodified(expr, bindings, () => inner(true)), _ => next());

@@ -5,7 +5,8 @@ namespace Palisade.Cli.Tests.Conftest;
 /// paths relative to conftest's repository root, as the bats file does. <see cref="Lines"/> index bats' <c>lines</c>
 /// (output lines without the blank ones); a value starting with <c>~</c> is matched as bats' <c>=~</c> (contains).
 /// <see cref="BeforeTest"/> are root arguments given before <c>test</c> (conftest's <c>-c FILE</c>); a case with a
-/// <see cref="Directory"/> runs the built palisade as a process in that folder, as bats does after its <c>cd</c>.
+/// <see cref="Directory"/> runs the built palisade as a process in that folder, as bats does after its <c>cd</c>, and
+/// with <see cref="Stdin"/> (a file, relative to conftest's root) gives it that file as standard input.
 /// </summary>
 public sealed record AcceptanceCase(
     string Name,
@@ -18,7 +19,8 @@ public sealed record AcceptanceCase(
     bool EmptyOutput = false,
     string? SkipReason = null,
     string[]? BeforeTest = null,
-    string? Directory = null)
+    string? Directory = null,
+    string? Stdin = null)
 {
     public override string ToString() => Name;
 }
