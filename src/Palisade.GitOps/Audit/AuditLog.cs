@@ -120,7 +120,14 @@ public sealed class AuditLog : IDisposable
     {
         lock (_gate)
         {
-            return AuditEventReader.Query(_connection, query);
+            try
+            {
+                return AuditEventReader.Query(_connection, query);
+            }
+            catch (SqliteException ex)
+            {
+                throw new AuditLogException($"{Path}: {ex.Message}", ex);
+            }
         }
     }
 
