@@ -34,7 +34,7 @@ internal static class AuditEventReader
         if (query.RevisionPrefix is { Length: > 0 } prefix)
         {
             // substr instead of LIKE, so that % and _ in the input are plain characters.
-            sql.Append(" AND substr(e.revision, 1, length($revision)) = $revision");
+            sql.Append(" AND lower(substr(e.revision, 1, length($revision))) = $revision");
             command.Parameters.AddWithValue("$revision", prefix.ToLowerInvariant());
         }
 
