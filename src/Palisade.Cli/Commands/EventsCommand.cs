@@ -47,22 +47,9 @@ internal static class EventsCommand
                 }
             }
 
-            DateTimeOffset? from = null;
-            DateTimeOffset? to = null;
-            foreach (var (option, set) in new (Option<string?>, Action<DateTimeOffset>)[] { (since, t => from = t), (until, t => to = t) })
+            if (!TryTime(result, since, now, stderr, out var from) || !TryTime(result, until, now, stderr, out var to))
             {
-                if (result.GetValue(option) is not { } text)
-                {
-                    continue;
-                }
-
-                if (EventsTime.Parse(text, now) is not { } time)
-                {
-                    stderr.WriteLine($"events: {option.Name} {text}: not a duration such as 30m, 2h, 7d nor an RFC 3339 time such as 2026-01-31T12:00:00Z");
-                    return ExitCodes.Failure;
-                }
-
-                set(time);
+                return ExitCodes.Failure;
             }
 
             if (result.GetValue(limit) is var count && count <= 0)
@@ -85,6 +72,24 @@ internal static class EventsCommand
             return Run(result.GetRequiredValue(state), query, result.GetRequiredValue(output), result.GetValue(diff), result.InvocationConfiguration.Output, stderr);
         });
         return command;
+    }
+
+    /// <summary>Reads a time option; false, after saying why, when it is given but is no time.</summary>
+    private static bool TryTime(ParseResult result, Option<string?> option, DateTimeOffset now, TextWriter stderr, out DateTimeOffset? time)
+    {
+        time = null;
+        if (result.GetValue(option) is not { } text)
+        {
+            return true;
+        }
+
+        time = EventsTime.Parse(text, now);
+        if (time is null)
+        {
+            stderr.WriteLine($"events: {option.Name} {text}: not a duration such as 30m, 2h, 7d nor an RFC 3339 time such as 2026-01-31T12:00:00Z");
+        }
+
+        return time is not null;
     }
 
     private static int Run(string stateDirectory, AuditQuery query, string format, bool diff, TextWriter stdout, TextWriter stderr)

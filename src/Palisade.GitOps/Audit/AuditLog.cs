@@ -173,9 +173,17 @@ public sealed class AuditLog : IDisposable
         bool due;
         lock (_gate)
         {
-            using var transaction = _connection.BeginTransaction(deferred: false);
-            id = AuditEventWriter.Insert(_connection, transaction, auditEvent);
-            transaction.Commit();
+            try
+            {
+                using var transaction = _connection.BeginTransaction(deferred: false);
+                id = AuditEventWriter.Insert(_connection, transaction, auditEvent);
+                transaction.Commit();
+            }
+            catch (SqliteException ex)
+            {
+                throw new AuditLogException($"{Path}: recording a {AuditNames.Of(auditEvent.Type)} event: {ex.Message}", ex);
+            }
+
             due = ++_recordsSinceRetention >= RecordsBetweenRetention;
             if (due)
             {
