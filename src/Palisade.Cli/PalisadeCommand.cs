@@ -17,6 +17,7 @@ public static class PalisadeCommand
             EvalCommand.Create(),
             TestCommand.Create(configFile),
             VerifyCommand.Create(),
+            EventsCommand.Create(),
         };
         return root;
     }
