@@ -13,6 +13,9 @@ public enum RefusalReason
     Limits,
     PruneSafety,
     FetchFailed,
+
+    /// <summary>The API server rejected an object in the dry run that precedes every apply.</summary>
+    ApplyRejected,
     Other,
 }
 

@@ -1,3 +1,4 @@
+using Palisade.GitOps.Audit;
 using System.Text.Json.Nodes;
 using Palisade.GitOps.Scope;
 using Palisade.Kube.Cluster;

@@ -1,20 +1,6 @@
-namespace Palisade.GitOps.Desired;
+using Palisade.GitOps.Audit;
 
-/// <summary>Why a revision is not applied, as the audit log and the status group them.</summary>
-public enum RefusalReason
-{
-    FetchFailed,
-    Unsigned,
-    SignatureInvalid,
-    InvalidManifest,
-    ForbiddenKind,
-    ForbiddenNamespace,
-    PathEscape,
-    Limits,
-    PolicyViolation,
-    PruneSafety,
-    ApplyFailed,
-}
+namespace Palisade.GitOps.Desired;
 
 /// <summary>One reason a revision is refused, with the place in the repository it is about when there is one.</summary>
 public sealed record Problem(RefusalReason Reason, string Message, string? File = null, int Line = 0, string? Rule = null)

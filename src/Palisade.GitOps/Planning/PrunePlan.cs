@@ -1,3 +1,4 @@
+using Palisade.GitOps.Audit;
 using Palisade.GitOps.Desired;
 using Palisade.Kube.Cluster;
 

@@ -1,12 +1,7 @@
+using Palisade.GitOps.Audit;
 using Palisade.Kube.Cluster;
 
 namespace Palisade.GitOps.SelfHeal;
-
-public enum DriftKind
-{
-    Modified,
-    Deleted,
-}
 
 /// <summary>A drift self-heal found: the object, what changed and who changed it, and whether it was put back (and if not, why).</summary>
 public sealed record DriftReport(

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Palisade.GitOps.Apply;
+using Palisade.GitOps.Audit;
 using Palisade.GitOps.Desired;
 using Palisade.Kube.Cluster;
 

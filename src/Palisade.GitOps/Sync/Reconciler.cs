@@ -1,3 +1,4 @@
+using Palisade.GitOps.Audit;
 using System.Diagnostics;
 using Palisade.GitOps.Apply;
 using Palisade.GitOps.Desired;
@@ -43,7 +44,7 @@ public sealed class Reconciler(SyncOptions options, RevisionPlanner planner, Obj
                 }
                 catch (ClusterException ex) when (!ex.IsTransient)
                 {
-                    var problem = new Problem(RefusalReason.ApplyFailed, $"{change.Key}: the API server rejects it: {ex.Message}", change.Desired!.Source.File, change.Desired.Source.Line);
+                    var problem = new Problem(RefusalReason.ApplyRejected, $"{change.Key}: the API server rejects it: {ex.Message}", change.Desired!.Source.File, change.Desired.Source.Line);
                     var rejected = RevisionRefusal.Of(plan.Revision, [problem]);
                     recorder.Refused(rejected);
                     return new SyncResult(SyncOutcomeKind.Refused, plan.Revision.Id, plan.Plan, rejected, null, clock.Elapsed);

@@ -1,3 +1,4 @@
+using Palisade.GitOps.Audit;
 using System.Collections.Immutable;
 using Palisade.GitOps.Apply;
 using Palisade.GitOps.Desired;

@@ -39,7 +39,7 @@ public sealed class SyncRecorder(SyncOptions options, string sourceName, AuditLo
             if (fingerprint != _lastRefusal)
             {
                 _lastRefusal = fingerprint;
-                audit?.Record(new RefusalEvent(now, revision, AuditReason(refusal.Reason), refusal.Message, refusal.Problems.Select(p => new Violation(p.File ?? string.Empty, p.Line > 0 ? p.Line : null, p.Message, p.Rule)).ToList()));
+                audit?.Record(new RefusalEvent(now, revision, refusal.Reason, refusal.Message, refusal.Problems.Select(p => new Violation(p.File ?? string.Empty, p.Line > 0 ? p.Line : null, p.Message, p.Rule)).ToList()));
                 metrics?.RevisionRefused(refusal.Reason.ToString());
                 log?.Invoke($"refused {revision ?? "the source"}: {refusal.Message}");
                 foreach (var problem in refusal.Problems.Skip(1))
@@ -48,7 +48,7 @@ public sealed class SyncRecorder(SyncOptions options, string sourceName, AuditLo
                 }
             }
 
-            var fetch = refusal.Reason == Desired.RefusalReason.FetchFailed;
+            var fetch = refusal.Reason == RefusalReason.FetchFailed;
             _status = (_status with { LastAttemptedRevision = revision ?? _status.LastAttemptedRevision, LastReconcileAt = now })
                 .With("Ready", "False", refusal.Reason.ToString(), refusal.Message, now)
                 .With("Reconciling", "False", fetch ? "RetryingFetch" : "Refused", fetch ? "the last applied revision stays in place; the fetch is retried at the next interval" : "waiting for a new revision", now)
@@ -158,8 +158,7 @@ public sealed class SyncRecorder(SyncOptions options, string sourceName, AuditLo
     {
         lock (_lock)
         {
-            var kind = report.Kind == SelfHeal.DriftKind.Deleted ? DriftKind.Deleted : DriftKind.Modified;
-            audit?.Record(new DriftEvent(report.Time, Reference(report.Key), kind, report.Drift.Diff, report.Drift.ChangedBy.Count == 0 ? null : report.Drift.ChangedBy, report.Reverted, report.NotRevertedBecause));
+            audit?.Record(new DriftEvent(report.Time, Reference(report.Key), report.Kind, report.Drift.Diff, report.Drift.ChangedBy.Count == 0 ? null : report.Drift.ChangedBy, report.Reverted, report.NotRevertedBecause));
             metrics?.DriftDetected(report.Key.Kind);
             if (report.Reverted)
             {
@@ -200,7 +199,4 @@ public sealed class SyncRecorder(SyncOptions options, string sourceName, AuditLo
         var apiVersion = ResourceTypes.Known.TryGetValue(key.GroupKind, out var type) ? type.ApiVersion : key.Group;
         return new ObjectRef(apiVersion, key.Kind, key.Namespace, key.Name);
     }
-
-    private static RefusalReason AuditReason(Desired.RefusalReason reason) =>
-        Enum.TryParse<RefusalReason>(reason.ToString(), out var same) ? same : RefusalReason.Other;
 }

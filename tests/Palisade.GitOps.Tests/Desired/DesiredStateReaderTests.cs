@@ -1,3 +1,4 @@
+using Palisade.GitOps.Audit;
 using System.Text;
 using Palisade.GitOps.Desired;
 using Palisade.GitOps.Scope;
