@@ -17,6 +17,9 @@ public static class PalisadeCommand
             EvalCommand.Create(),
             TestCommand.Create(configFile),
             VerifyCommand.Create(),
+            SyncCommand.Create(),
+            StatusCommand.Create(),
+            DiffCommand.Create(),
             EventsCommand.Create(),
         };
         return root;

@@ -12,28 +12,9 @@ internal static partial class EventsTime
     /// <summary>The moment, or null when the text is neither a duration nor an RFC 3339 time.</summary>
     public static DateTimeOffset? Parse(string text, DateTimeOffset now)
     {
-        if (DurationPattern().Match(text) is { Success: true } match)
+        if (DurationText.Parse(text) is { } duration)
         {
-            var total = TimeSpan.Zero;
-            foreach (Capture capture in match.Groups["part"].Captures)
-            {
-                var unit = capture.Value[^1];
-                if (!long.TryParse(capture.Value[..^1], NumberStyles.None, CultureInfo.InvariantCulture, out var amount) || amount > 1_000_000)
-                {
-                    return null;
-                }
-
-                total += unit switch
-                {
-                    's' => TimeSpan.FromSeconds(amount),
-                    'm' => TimeSpan.FromMinutes(amount),
-                    'h' => TimeSpan.FromHours(amount),
-                    'd' => TimeSpan.FromDays(amount),
-                    _ => TimeSpan.FromDays(7 * amount),
-                };
-            }
-
-            return now - total;
+            return now - duration;
         }
 
         if (!OffsetPattern().IsMatch(text))
@@ -50,7 +31,4 @@ internal static partial class EventsTime
     // RFC 3339 requires the offset; a time without one would silently depend on the machine's time zone.
     [GeneratedRegex(@"(Z|[+-][0-9]{2}:[0-9]{2})$", RegexOptions.IgnoreCase)]
     private static partial Regex OffsetPattern();
-
-    [GeneratedRegex(@"^(?<part>[0-9]+[smhdw])+$")]
-    private static partial Regex DurationPattern();
 }

@@ -42,6 +42,16 @@ public sealed class ObjectWriter(ClusterClient cluster, ClusterRetry retry)
         return await retry.RunAsync(() => cluster.DeleteAsync(type, key.Namespace, key.Name, dryRun: false, cancellation), cancellation).ConfigureAwait(false);
     }
 
+    /// <summary>Creates the namespace when it does not exist; an existing one is left as it is.</summary>
+    public async Task EnsureNamespaceAsync(string name, CancellationToken cancellation)
+    {
+        if (await retry.RunAsync(() => cluster.GetAsync(ResourceTypes.Namespace, null, name, cancellation), cancellation).ConfigureAwait(false) is null)
+        {
+            var ns = new JsonObject { ["apiVersion"] = "v1", ["kind"] = "Namespace", ["metadata"] = new JsonObject { ["name"] = name } };
+            await retry.RunAsync(() => cluster.ApplyAsync(ResourceTypes.Namespace, ns, Tracking.FieldManager, force: false, dryRun: false, cancellation), cancellation).ConfigureAwait(false);
+        }
+    }
+
     /// <summary><c>.spec.egress</c> → <c>/spec/egress</c>, escaped as RFC 6901 asks.</summary>
     private static string Pointer(string dotted) =>
         string.Concat(dotted.Split('.', StringSplitOptions.RemoveEmptyEntries).Select(part => "/" + part.Replace("~", "~0", StringComparison.Ordinal).Replace("/", "~1", StringComparison.Ordinal)));

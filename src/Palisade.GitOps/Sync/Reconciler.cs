@@ -36,6 +36,14 @@ public sealed class Reconciler(SyncOptions options, RevisionPlanner planner, Obj
         await WriteLock.WaitAsync(cancellation).ConfigureAwait(false);
         try
         {
+            if (options.CreateNamespaces)
+            {
+                foreach (var ns in plan.Plan.Applies.Select(c => c.Key.Namespace).OfType<string>().Distinct(StringComparer.Ordinal))
+                {
+                    await writer.EnsureNamespaceAsync(ns, cancellation).ConfigureAwait(false);
+                }
+            }
+
             foreach (var change in plan.Plan.Applies)
             {
                 try

@@ -38,6 +38,9 @@ public sealed record SyncOptions
     /// <summary>Where the audit log, the status and the source's mirror live.</summary>
     public string StateDirectory { get; init; } = ".palisade";
 
+    /// <summary>Create the namespaces objects name when they do not exist (Argo CD's CreateNamespace); they are not managed objects.</summary>
+    public bool CreateNamespaces { get; init; }
+
     /// <summary>The namespace of the inventory ConfigMap (the controller's own).</summary>
     public string InventoryNamespace { get; init; } = "palisade-system";
 }
