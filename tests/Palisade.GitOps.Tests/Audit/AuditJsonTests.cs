@@ -39,7 +39,7 @@ public sealed class AuditJsonTests
     [Fact]
     public void ADriftEventHasItsObjectAndManagers()
     {
-        var json = Single(Drift(Start.AddTicks(1_234_500), DefaultDeny));
+        var json = Single(DriftAt(Start.AddTicks(1_234_500), DefaultDeny));
 
         Assert.Equal(["id", "type", "time", "object", "drift", "changedBy", "reverted", "notRevertedReason", "diff"], Keys(json));
         Assert.Equal("2026-03-01T12:00:00.12345Z", json.GetProperty("time").GetString());

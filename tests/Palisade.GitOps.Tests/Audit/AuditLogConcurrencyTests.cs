@@ -24,7 +24,7 @@ public sealed class AuditLogConcurrencyTests : IDisposable
             {
                 if (i % 2 == 0)
                 {
-                    log.Record(Drift(Start.AddSeconds(i), new ObjectRef("v1", "NetworkPolicy", $"t{t}", $"p{i}")));
+                    log.Record(DriftAt(Start.AddSeconds(i), new ObjectRef("v1", "NetworkPolicy", $"t{t}", $"p{i}")));
                 }
                 else
                 {

@@ -58,7 +58,7 @@ public sealed class AuditLogRecordTests : IDisposable
     [Fact]
     public void ADriftEventRoundTrips()
     {
-        var original = Drift(Start, Backend);
+        var original = DriftAt(Start, Backend);
 
         var read = Assert.IsType<DriftEvent>(RoundTrip(log => log.Record(original)));
 

@@ -14,8 +14,8 @@ public sealed class AuditLogRetentionTests : IDisposable
     {
         using var log = AuditLog.Open(_state, AuditRetention.Unlimited);
         log.Record(Sync(Start, "a1", ObjectChange.Between(Backend, null, Yaml(Backend, 1))));
-        log.Record(Drift(Start.AddDays(1), Backend));
-        var kept = log.Record(Drift(Start.AddDays(2), Frontend));
+        log.Record(DriftAt(Start.AddDays(1), Backend));
+        var kept = log.Record(DriftAt(Start.AddDays(2), Frontend));
 
         Assert.Equal(2, log.Prune(Start.AddDays(2)));
 

@@ -28,7 +28,7 @@ internal static class AuditSamples
     public static SyncEvent Sync(DateTimeOffset time, string revision, params ObjectChange[] changes) =>
         new(time, revision, "https://git.example.com/net/policy.git", "Ana Lima <ana@example.com>", "Bo Chen <bo@example.com>", "SHA256:abc123", SyncOutcome.Applied, null, changes, 7);
 
-    public static DriftEvent Drift(DateTimeOffset time, ObjectRef reference) =>
+    public static DriftEvent DriftAt(DateTimeOffset time, ObjectRef reference) =>
         new(time, reference, DriftKind.Modified, AuditDiff.Of(reference, Yaml(reference, 443), Yaml(reference, 8080)), ["kubectl-edit"], false, "detect-only");
 
     public static RefusalEvent Refusal(DateTimeOffset time, string revision) =>
