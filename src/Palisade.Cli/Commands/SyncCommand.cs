@@ -70,6 +70,9 @@ internal static class SyncCommand
                     context.Cancel = true;
                     stop.Cancel();
                 });
+                // The source first: a wrong URL or folder is reported before any cluster is contacted.
+                var sourceOptions = arguments.SourceOptions(result);
+                var source = await Sources.OpenAsync(sourceOptions, Path.Combine(options.StateDirectory, "source"), stop.Token).ConfigureAwait(false);
                 var kubeconfig = result.GetValue(arguments.Kubeconfig);
                 await using var server = result.GetValue(sandbox) ? await SandboxServer.StartAsync(new SandboxOptions(), stop.Token).ConfigureAwait(false) : null;
                 if (server is not null)
@@ -86,13 +89,11 @@ internal static class SyncCommand
                     Log($"metrics on http://{endpoint.BoundAddress}/metrics");
                 }
 
-                var sourceOptions = arguments.SourceOptions(result);
-                var source = await Sources.OpenAsync(sourceOptions, Path.Combine(options.StateDirectory, "source"), stop.Token).ConfigureAwait(false);
                 using var audit = AuditLog.Open(options.StateDirectory);
                 var retry = new ClusterRetry { OnRetry = ex => metrics.ApiRetried((int)ex.Status) };
                 var recorder = new SyncRecorder(options, RemoteLocation.Redact(sourceOptions.Url), audit, metrics, TimeProvider.System, Log);
                 var planner = new RevisionPlanner(options, source, cluster, retry);
-                if (server is not null)
+                if (options.CreateNamespaces)
                 {
                     await new Palisade.GitOps.Apply.ObjectWriter(cluster, retry).EnsureNamespaceAsync(options.InventoryNamespace, stop.Token).ConfigureAwait(false);
                 }

@@ -4,7 +4,6 @@ using Palisade.GitOps.Planning;
 using Palisade.GitOps.SelfHeal;
 using Palisade.GitOps.Status;
 using Palisade.Kube.Cluster;
-using Palisade.Kube.Yaml;
 
 namespace Palisade.GitOps.Sync;
 
@@ -39,7 +38,8 @@ public sealed class SyncRecorder(SyncOptions options, string sourceName, AuditLo
             if (fingerprint != _lastRefusal)
             {
                 _lastRefusal = fingerprint;
-                audit?.Record(new RefusalEvent(now, revision, refusal.Reason, refusal.Message, refusal.Problems.Select(p => new Violation(p.File ?? string.Empty, p.Line > 0 ? p.Line : null, p.Message, p.Rule)).ToList()));
+                // The audit log names revisions by commit, as sync events do, so one --revision finds both.
+                audit?.Record(new RefusalEvent(now, refusal.Revision?.Commit, refusal.Reason, refusal.Message, refusal.Problems.Select(p => new Violation(p.File ?? string.Empty, p.Line > 0 ? p.Line : null, p.Message, p.Rule)).ToList()));
                 metrics?.RevisionRefused(refusal.Reason.ToString());
                 log?.Invoke($"refused {revision ?? "the source"}: {refusal.Message}");
                 foreach (var problem in refusal.Problems.Skip(1))

@@ -1,0 +1,152 @@
+using Palisade.GitOps.Audit;
+using Palisade.GitOps.Source;
+using Palisade.GitOps.Sync;
+using Palisade.Kube.Cluster;
+
+namespace Palisade.GitOps.Tests.EndToEnd;
+
+/// <summary>
+/// Revisions the controller must refuse as a whole: the cluster keeps the last good revision, nothing of the bad one
+/// lands, and the audit log says why, with the file and line where there is one.
+/// </summary>
+public sealed class SyncRefusalTests
+{
+    private static readonly ResourceType CalicoPolicy = ResourceTypes.Find("projectcalico.org/v3", "NetworkPolicy")!;
+    private const string NewPolicyPath = "policies/shop/networkpolicy-cart.yaml";
+
+    [Fact]
+    public async Task A_manifest_that_is_not_valid_yaml_is_refused_with_its_file_and_line()
+    {
+        var refusal = await RefuseAsync(repository => repository
+            .Write(NewPolicyPath, Manifests.CalicoPolicy("cart", "shop", 730))
+            .Write("policies/shop/broken.yaml", "apiVersion: projectcalico.org/v3\nkind: NetworkPolicy\nmetadata:\n  name: [unclosed\n"));
+
+        Assert.Equal(RefusalReason.InvalidManifest, refusal.Reason);
+        var violation = Assert.Single(refusal.Violations);
+        Assert.Equal("policies/shop/broken.yaml", violation.File);
+        Assert.NotNull(violation.Line);
+    }
+
+    [Fact]
+    public async Task A_kind_outside_the_allowed_kinds_is_refused()
+    {
+        var refusal = await RefuseAsync(repository => repository
+            .Write(NewPolicyPath, Manifests.CalicoPolicy("cart", "shop", 730))
+            .Write("policies/shop/role.yaml", """
+                apiVersion: rbac.authorization.k8s.io/v1
+                kind: ClusterRole
+                metadata:
+                  name: everything
+                rules:
+                  - apiGroups: ["*"]
+                    resources: ["*"]
+                    verbs: ["*"]
+                """));
+
+        Assert.Equal(RefusalReason.ForbiddenKind, refusal.Reason);
+        Assert.Equal("policies/shop/role.yaml", Assert.Single(refusal.Violations).File);
+    }
+
+    [Fact]
+    public async Task A_symbolic_link_that_leaves_the_repository_is_refused()
+    {
+        var refusal = await RefuseAsync(repository => repository
+            .Write(NewPolicyPath, Manifests.CalicoPolicy("cart", "shop", 730))
+            .Symlink("policies/shop/passwd.yaml", "../../../../../../etc/passwd"));
+
+        Assert.Equal(RefusalReason.PathEscape, refusal.Reason);
+        Assert.Contains("passwd.yaml", refusal.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_policy_that_breaks_the_governance_rules_is_refused_with_the_rule_message()
+    {
+        var refusal = await RefuseAsync(repository => repository.Write(NewPolicyPath, Manifests.CalicoPolicy("cart", "shop", 400)));
+
+        Assert.Equal(RefusalReason.PolicyViolation, refusal.Reason);
+        var violation = Assert.Single(refusal.Violations);
+        Assert.Equal(NewPolicyPath, violation.File);
+        Assert.Contains("order 400 is below 500", violation.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_unsigned_commit_is_refused_when_signatures_are_required()
+    {
+        var keys = Path.Combine(Path.GetTempPath(), "palisade-keys-" + Guid.NewGuid().ToString("N")[..12]);
+        try
+        {
+            var (key, line) = PolicyRepository.NewSigningKey(keys, "ada@example.com");
+            var signers = Path.Combine(keys, "allowed_signers");
+            File.WriteAllText(signers, line + "\n");
+
+            var refusal = await RefuseAsync(
+                repository => repository.Write(NewPolicyPath, Manifests.CalicoPolicy("cart", "shop", 730)),
+                o => o with { Signatures = new SignaturePolicy { AllowedSignersFile = signers } },
+                signingKey: key,
+                signLast: false);
+
+            Assert.Equal(RefusalReason.Unsigned, refusal.Reason);
+        }
+        finally
+        {
+            Directory.Delete(keys, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task A_commit_signed_by_a_key_that_is_not_allowed_is_refused_and_one_signed_by_an_allowed_key_is_applied()
+    {
+        var keys = Path.Combine(Path.GetTempPath(), "palisade-keys-" + Guid.NewGuid().ToString("N")[..12]);
+        try
+        {
+            var (allowed, line) = PolicyRepository.NewSigningKey(keys, "ada@example.com");
+            var (stranger, _) = PolicyRepository.NewSigningKey(keys, "mallory@example.com");
+            var signers = Path.Combine(keys, "allowed_signers");
+            File.WriteAllText(signers, line + "\n");
+            using var repository = Manifests.ShopRepository();
+            repository.Commit("signed by the team", allowed);
+            await using var sync = await SyncHarness.StartAsync(repository.Root, o => o with { Signatures = new SignaturePolicy { AllowedSignersFile = signers } });
+            Assert.Equal(SyncOutcomeKind.Applied, (await sync.SyncAsync()).Kind);
+            Assert.Equal("ada@example.com", Assert.Single(sync.Events<SyncEvent>()).Signer);
+
+            repository.Write(NewPolicyPath, Manifests.CalicoPolicy("cart", "shop", 730)).Commit("cart", stranger);
+            var result = await sync.SyncAsync();
+
+            Assert.Equal(SyncOutcomeKind.Refused, result.Kind);
+            Assert.Equal(RefusalReason.SignatureInvalid, result.Refusal!.Reason);
+            Assert.Null(await sync.GetAsync(CalicoPolicy, "shop", "cart"));
+        }
+        finally
+        {
+            Directory.Delete(keys, recursive: true);
+        }
+    }
+
+    /// <summary>
+    /// Applies the shop repository, commits <paramref name="change"/> on top, and checks the second revision is
+    /// refused as a whole: the new policy is absent and the first revision's objects are untouched.
+    /// </summary>
+    private static async Task<RefusalEvent> RefuseAsync(Func<PolicyRepository, PolicyRepository> change, Func<SyncOptions, SyncOptions>? configure = null, string? signingKey = null, bool signLast = true)
+    {
+        Kubectl.RequireInstalled();
+        using var repository = Manifests.ShopRepository();
+        if (signingKey is not null)
+        {
+            repository.Commit("signed by the team", signingKey);
+        }
+
+        await using var sync = await SyncHarness.StartAsync(repository.Root, configure);
+        Assert.Equal(SyncOutcomeKind.Applied, (await sync.SyncAsync()).Kind);
+        var before = sync.Kubectl.Run("get", "networkpolicies.projectcalico.org", "-n", "shop", "-o", "json");
+
+        change(repository).Commit("the change to refuse", signLast ? signingKey : null);
+        var result = await sync.SyncAsync();
+
+        Assert.Equal(SyncOutcomeKind.Refused, result.Kind);
+        Assert.Null(await sync.GetAsync(CalicoPolicy, "shop", "cart"));
+        Assert.Equal(before, sync.Kubectl.Run("get", "networkpolicies.projectcalico.org", "-n", "shop", "-o", "json"));
+        var refusal = Assert.Single(sync.Events<RefusalEvent>());
+        Assert.Equal(result.Refusal!.Revision!.Commit, refusal.Revision);
+        return refusal;
+    }
+}
