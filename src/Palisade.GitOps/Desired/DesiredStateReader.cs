@@ -1,5 +1,5 @@
-using Palisade.GitOps.Audit;
 using System.Text.Json.Nodes;
+using Palisade.GitOps.Audit;
 using Palisade.GitOps.Scope;
 using Palisade.Kube.Cluster;
 using Palisade.Kube.Kubernetes;

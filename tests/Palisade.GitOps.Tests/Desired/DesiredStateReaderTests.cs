@@ -1,5 +1,5 @@
-using Palisade.GitOps.Audit;
 using System.Text;
+using Palisade.GitOps.Audit;
 using Palisade.GitOps.Desired;
 using Palisade.GitOps.Scope;
 

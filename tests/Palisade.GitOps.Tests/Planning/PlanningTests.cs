@@ -1,5 +1,5 @@
-using Palisade.GitOps.Audit;
 using System.Text.Json.Nodes;
+using Palisade.GitOps.Audit;
 using Palisade.GitOps.Desired;
 using Palisade.GitOps.Planning;
 using Palisade.Kube.Cluster;
