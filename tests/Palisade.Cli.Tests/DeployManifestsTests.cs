@@ -1,0 +1,265 @@
+using System.Diagnostics;
+using YamlDotNet.RepresentationModel;
+using static Palisade.Cli.Tests.CliRunner;
+
+namespace Palisade.Cli.Tests;
+
+/// <summary>
+/// The in-cluster manifests under deploy/ stay least-privilege and in step with the CLI: every permission is on an
+/// explicit list here, so granting more means changing this test on purpose.
+/// </summary>
+public sealed class DeployManifestsTests
+{
+    /// <summary>The options <c>palisade sync</c> accepts (kept by hand until the sync command is merged here).</summary>
+    private static readonly string[] ValidSyncFlags =
+    [
+        "--ref", "--path", "--manifests", "--policy", "--allow-kind", "--allow-namespace", "--name", "--state",
+        "--kubeconfig", "--inventory-namespace", "--prune", "--max-prune-share", "--force-prune", "--verify-signatures",
+        "--allowed-signers", "--gpg-keys", "--token-file", "--token-env", "--ssh-key", "--known-hosts", "--self-heal",
+        "--detect-only", "--interval", "--once", "--sandbox", "--sandbox-kubeconfig", "--create-namespaces",
+        "--metrics-addr", "--leader-elect", "--lease-namespace",
+    ];
+
+    private static readonly string[] ManageVerbs = ["get", "list", "watch", "create", "patch", "update", "delete"];
+
+    /// <summary>Everything the ClusterRole may grant, as <c>group/resource:verb</c> (core group empty).</summary>
+    private static readonly HashSet<string> AllowedClusterPermissions =
+    [
+        .. Grants("networking.k8s.io", ["networkpolicies"], ManageVerbs),
+        .. Grants(
+            "projectcalico.org",
+            [
+                "networkpolicies", "globalnetworkpolicies", "stagednetworkpolicies", "stagedglobalnetworkpolicies",
+                "stagedkubernetesnetworkpolicies", "networksets", "globalnetworksets", "tiers",
+                "tier.networkpolicies", "tier.globalnetworkpolicies", "tier.stagednetworkpolicies", "tier.stagedglobalnetworkpolicies",
+            ],
+            ManageVerbs),
+        .. Grants(string.Empty, ["namespaces"], ["get", "list", "watch"]),
+    ];
+
+    /// <summary>Everything the Role in palisade-system may grant, as <c>group/resource:verb@name</c> (no name: any).</summary>
+    private static readonly HashSet<string> AllowedNamespacePermissions =
+    [
+        "/configmaps:get@palisade-inventory-default", "/configmaps:patch@palisade-inventory-default",
+        "/configmaps:update@palisade-inventory-default", "/configmaps:create@",
+        "coordination.k8s.io/leases:get@palisade-sync-default", "coordination.k8s.io/leases:update@palisade-sync-default",
+        "coordination.k8s.io/leases:create@",
+        "/events:create@",
+    ];
+
+    private static readonly string Deploy = Path.Combine(RepositoryRoot(), "deploy");
+
+    [Fact]
+    public void EveryFileInTheKustomizationExistsAndParses()
+    {
+        var files = KustomizationResources();
+
+        Assert.NotEmpty(files);
+        foreach (var file in files)
+        {
+            Assert.True(File.Exists(Path.Combine(Deploy, file)), $"{file} is listed in deploy/kustomization.yaml but missing");
+            foreach (var document in Documents(file))
+            {
+                Assert.False(string.IsNullOrEmpty(Text(document, "apiVersion")), $"{file}: no apiVersion");
+                Assert.False(string.IsNullOrEmpty(Text(document, "kind")), $"{file}: no kind");
+                Assert.False(string.IsNullOrEmpty(Text(Map(document, "metadata"), "name")), $"{file}: no metadata.name");
+            }
+        }
+
+        var unlisted = Directory.GetFiles(Deploy, "*.yaml").Select(Path.GetFileName).Except(files.Append("kustomization.yaml"));
+        Assert.Empty(unlisted);
+    }
+
+    [Fact]
+    public void NoRbacRuleUsesAWildcard()
+    {
+        foreach (var rule in Rules("clusterrole.yaml").Concat(Rules("role.yaml")))
+        {
+            foreach (var field in new[] { "apiGroups", "resources", "verbs", "resourceNames", "nonResourceURLs" })
+            {
+                Assert.DoesNotContain("*", Strings(rule, field));
+            }
+        }
+    }
+
+    [Fact]
+    public void TheClusterRoleGrantsNothingOnSecrets()
+    {
+        Assert.DoesNotContain(Rules("clusterrole.yaml"), rule => Strings(rule, "resources").Any(r => r == "secrets" || r.StartsWith("secrets/", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void TheClusterRoleGrantsExactlyTheAllowedPermissions()
+    {
+        var granted = new HashSet<string>();
+        foreach (var rule in Rules("clusterrole.yaml"))
+        {
+            Assert.Empty(Strings(rule, "resourceNames"));
+            Assert.Empty(Strings(rule, "nonResourceURLs"));
+            granted.UnionWith(Strings(rule, "apiGroups").SelectMany(g => Grants(g, Strings(rule, "resources"), Strings(rule, "verbs"))));
+        }
+
+        Assert.Empty(granted.Except(AllowedClusterPermissions));
+        Assert.Empty(AllowedClusterPermissions.Except(granted));
+    }
+
+    [Fact]
+    public void TheRoleIsLimitedToTheInventoryAndTheLeaseByName()
+    {
+        var granted = new HashSet<string>();
+        foreach (var rule in Rules("role.yaml"))
+        {
+            var names = Strings(rule, "resourceNames") is { Count: > 0 } listed ? listed : [string.Empty];
+            granted.UnionWith(
+                from grant in Strings(rule, "apiGroups").SelectMany(g => Grants(g, Strings(rule, "resources"), Strings(rule, "verbs")))
+                from name in names
+                select $"{grant}@{name}");
+        }
+
+        Assert.Equal(AllowedNamespacePermissions.Order(), granted.Order());
+        var role = Assert.Single(Documents("role.yaml"));
+        Assert.Equal("palisade-system", Text(Map(role, "metadata"), "namespace"));
+    }
+
+    [Fact]
+    public void TheBindingsGiveTheRolesToTheSyncServiceAccountOnly()
+    {
+        foreach (var (file, kind) in new[] { ("clusterrolebinding.yaml", "ClusterRole"), ("rolebinding.yaml", "Role") })
+        {
+            var binding = Assert.Single(Documents(file));
+            Assert.Equal(kind, Text(Map(binding, "roleRef"), "kind"));
+            Assert.Equal("palisade-sync", Text(Map(binding, "roleRef"), "name"));
+            var subject = (YamlMappingNode)Assert.Single(Sequence(binding, "subjects"));
+            Assert.Equal(("ServiceAccount", "palisade-sync", "palisade-system"), (Text(subject, "kind"), Text(subject, "name"), Text(subject, "namespace")));
+        }
+    }
+
+    [Fact]
+    public void TheContainerRunsRestricted()
+    {
+        var pod = PodSpec();
+        var container = Container();
+        var security = Map(container, "securityContext");
+
+        Assert.Equal("palisade-sync", Text(pod, "serviceAccountName"));
+        Assert.Equal("true", Text(Map(pod, "securityContext"), "runAsNonRoot"));
+        Assert.Equal("65532", Text(Map(pod, "securityContext"), "runAsUser"));
+        Assert.Equal("RuntimeDefault", Text(Map(Map(pod, "securityContext"), "seccompProfile"), "type"));
+        Assert.Equal("true", Text(security, "runAsNonRoot"));
+        Assert.Equal("true", Text(security, "readOnlyRootFilesystem"));
+        Assert.Equal("false", Text(security, "allowPrivilegeEscalation"));
+        Assert.NotEqual("true", Text(security, "privileged"));
+        Assert.Equal(["ALL"], Strings(Map(security, "capabilities"), "drop"));
+        Assert.Empty(Strings(Map(security, "capabilities"), "add"));
+        Assert.Equal("RuntimeDefault", Text(Map(security, "seccompProfile"), "type"));
+        Assert.False(pod.Children.ContainsKey("hostNetwork") || pod.Children.ContainsKey("hostPID"), "the pod must not share the node's namespaces");
+    }
+
+    [Fact]
+    public void TheSyncArgumentsUseOnlyValidFlags()
+    {
+        var args = Strings(Container(), "args");
+
+        Assert.Equal("sync", args[0]);
+        var flags = args.Where(a => a.StartsWith("--", StringComparison.Ordinal)).Select(a => a.Split('=')[0]).ToList();
+        Assert.NotEmpty(flags);
+        Assert.All(flags, flag => Assert.Contains(flag, ValidSyncFlags));
+        Assert.Contains("--leader-elect", flags);
+    }
+
+    [Fact]
+    public void TheProbesAndTheMetricsServiceUseTheMetricsPort()
+    {
+        var container = Container();
+        var metricsAddr = Strings(container, "args").Single(a => a.StartsWith("--metrics-addr=", StringComparison.Ordinal));
+        var port = (YamlMappingNode)Assert.Single(Sequence(container, "ports"));
+        var service = Assert.Single(Documents("service-metrics.yaml"));
+
+        Assert.EndsWith(":" + Text(port, "containerPort"), metricsAddr, StringComparison.Ordinal);
+        Assert.Equal("/healthz", Text(Map(Map(container, "livenessProbe"), "httpGet"), "path"));
+        Assert.Equal("/readyz", Text(Map(Map(container, "readinessProbe"), "httpGet"), "path"));
+        Assert.Equal(Text(port, "name"), Text(Map(Map(container, "livenessProbe"), "httpGet"), "port"));
+        Assert.Equal(Text(port, "name"), Text((YamlMappingNode)Assert.Single(Sequence(Map(service, "spec"), "ports")), "targetPort"));
+    }
+
+    [Fact]
+    public void TheImageRunsPalisadeAsTheNonRootUserWithItsTools()
+    {
+        var dockerfile = File.ReadAllText(Path.Combine(RepositoryRoot(), "Dockerfile"));
+
+        Assert.Contains("\nUSER 65532:65532\n", dockerfile, StringComparison.Ordinal);
+        Assert.Contains("\nENTRYPOINT [\"palisade\"]\n", dockerfile, StringComparison.Ordinal);
+        foreach (var package in new[] { " git ", " openssh-client ", " gnupg " })
+        {
+            Assert.Contains(package, dockerfile, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task KubectlRendersTheKustomization()
+    {
+        var kubectl = FindKubectl();
+        if (kubectl is null)
+        {
+            Assert.Skip("kubectl is not installed (/usr/bin/kubectl or on PATH), so kubectl kustomize was not run");
+        }
+
+        var start = new ProcessStartInfo(kubectl, ["kustomize", Deploy]) { RedirectStandardOutput = true, RedirectStandardError = true };
+        using var process = Process.Start(start)!;
+        var cancel = TestContext.Current.CancellationToken;
+        var stdout = process.StandardOutput.ReadToEndAsync(cancel);
+        var stderr = process.StandardError.ReadToEndAsync(cancel);
+        await process.WaitForExitAsync(cancel);
+
+        Assert.True(process.ExitCode == 0, await stderr);
+        var stream = new YamlStream();
+        stream.Load(new StringReader(await stdout));
+        var expected = KustomizationResources().Sum(file => Documents(file).Count);
+        Assert.Equal(expected, stream.Documents.Count);
+    }
+
+    private static IEnumerable<string> Grants(string group, IEnumerable<string> resources, IEnumerable<string> verbs) =>
+        from resource in resources from verb in verbs select $"{group}/{resource}:{verb}";
+
+    private static List<string> KustomizationResources() =>
+        Strings((YamlMappingNode)Load(Path.Combine(Deploy, "kustomization.yaml")).Single(), "resources");
+
+    private static List<YamlMappingNode> Documents(string file) => Load(Path.Combine(Deploy, file)).Cast<YamlMappingNode>().ToList();
+
+    private static List<YamlNode> Load(string path)
+    {
+        var stream = new YamlStream();
+        using var reader = new StreamReader(path);
+        stream.Load(reader);
+        return stream.Documents.Select(d => d.RootNode).ToList();
+    }
+
+    private static IEnumerable<YamlMappingNode> Rules(string file) =>
+        Documents(file).SelectMany(d => Sequence(d, "rules")).Cast<YamlMappingNode>();
+
+    private static YamlMappingNode PodSpec()
+    {
+        var deployment = Assert.Single(Documents("deployment.yaml"));
+        return Map(Map(Map(deployment, "spec"), "template"), "spec");
+    }
+
+    private static YamlMappingNode Container() => (YamlMappingNode)Assert.Single(Sequence(PodSpec(), "containers"));
+
+    private static YamlMappingNode Map(YamlMappingNode node, string key) =>
+        node.Children.TryGetValue(key, out var child) ? (YamlMappingNode)child : new YamlMappingNode();
+
+    private static IEnumerable<YamlNode> Sequence(YamlMappingNode node, string key) =>
+        node.Children.TryGetValue(key, out var child) ? (YamlSequenceNode)child : [];
+
+    private static List<string> Strings(YamlMappingNode node, string key) =>
+        Sequence(node, key).Select(n => ((YamlScalarNode)n).Value ?? string.Empty).ToList();
+
+    private static string? Text(YamlMappingNode node, string key) =>
+        node.Children.TryGetValue(key, out var child) ? ((YamlScalarNode)child).Value : null;
+
+    private static string? FindKubectl()
+    {
+        var paths = (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries);
+        return paths.Prepend("/usr/bin").Select(dir => Path.Combine(dir, "kubectl")).FirstOrDefault(File.Exists);
+    }
+}
