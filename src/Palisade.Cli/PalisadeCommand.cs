@@ -21,6 +21,7 @@ public static class PalisadeCommand
             StatusCommand.Create(),
             DiffCommand.Create(),
             EventsCommand.Create(),
+            WebhookCommand.Create(),
         };
         return root;
     }

@@ -10,7 +10,7 @@ namespace Palisade.Policy.Conftest;
 /// message is a string, or an object whose string <c>msg</c> is the message and whose other keys are metadata. An
 /// empty collection, or any other value (<c>deny := true</c>), is one passed result.
 /// </summary>
-internal static class RuleResults
+public static class RuleResults
 {
     /// <summary>Messages, and how many results passed (conftest counts them as successes).</summary>
     public static (List<CheckResult> Messages, int Passed) Read(IReadOnlyList<QueryResult> results, string query, SourceLocation? location, IReadOnlyList<string> outputs)

@@ -1,0 +1,50 @@
+using System.Globalization;
+using System.Net;
+
+namespace Palisade.Admission.Server;
+
+/// <summary>Everything <c>palisade webhook</c> is started with.</summary>
+public sealed record WebhookOptions
+{
+    /// <summary>The API server's own limit on a request body; an object larger than this never reaches a webhook.</summary>
+    public const long DefaultMaxBodyBytes = 3 * 1024 * 1024;
+
+    public required PolicySources Sources { get; init; }
+
+    public EvaluationSettings Evaluation { get; init; } = new();
+
+    public required string TlsCertFile { get; init; }
+
+    public required string TlsKeyFile { get; init; }
+
+    /// <summary>The address to listen on; port 0 picks a free port (see <see cref="WebhookServer.Port"/>).</summary>
+    public IPEndPoint Address { get; init; } = new(IPAddress.Any, 8443);
+
+    public long MaxBodyBytes { get; init; } = DefaultMaxBodyBytes;
+
+    /// <summary>How often the policy and certificate files are looked at besides file system events.</summary>
+    public TimeSpan ReloadInterval { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Reads <c>HOST:PORT</c> (<c>0.0.0.0:8443</c>, <c>localhost:8443</c>, <c>[::]:8443</c>); null when it is not one.</summary>
+    public static IPEndPoint? ParseAddress(string text)
+    {
+        var colon = text.LastIndexOf(':');
+        if (colon < 0 || !int.TryParse(text[(colon + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var port) || port > 65535)
+        {
+            return null;
+        }
+
+        var host = text[..colon].Trim('[', ']');
+        if (host.Length == 0)
+        {
+            return new IPEndPoint(IPAddress.Any, port);
+        }
+
+        if (host == "localhost")
+        {
+            return new IPEndPoint(IPAddress.Loopback, port);
+        }
+
+        return IPAddress.TryParse(host, out var address) ? new IPEndPoint(address, port) : null;
+    }
+}
