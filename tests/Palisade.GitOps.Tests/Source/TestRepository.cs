@@ -12,6 +12,8 @@ internal sealed class TestRepository
 
     public string Path { get; }
 
+    public string Combine(string relative) => System.IO.Path.Combine(Path, relative);
+
     public TestRepository Write(string file, string content)
     {
         var full = System.IO.Path.Combine(Path, file);
