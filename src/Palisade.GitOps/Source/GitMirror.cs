@@ -22,6 +22,9 @@ internal sealed class GitMirror
 
     public TimeSpan Timeout { get; }
 
+    /// <summary>A mirror a source has already fetched into, for reading what it holds.</summary>
+    public static GitMirror Existing(string directory, TimeSpan timeout) => new(directory, timeout);
+
     public static async Task<GitMirror> OpenAsync(string directory, string url, TimeSpan timeout, CancellationToken cancellation)
     {
         var mirror = new GitMirror(Path.GetFullPath(directory), timeout);

@@ -4,9 +4,10 @@ namespace Palisade.GitOps.Source;
 
 /// <summary>
 /// Runs the git CLI without a shell, in an environment that ignores the user's and the system's git configuration,
-/// never prompts, and is killed with its children when it outlives its timeout.
+/// never prompts, and is killed with its children when it outlives its timeout. gpg, which git drives for
+/// signatures, is run the same way to fill a keyring.
 /// </summary>
-internal sealed class GitProcess(string? directory, TimeSpan timeout, IReadOnlyDictionary<string, string>? environment = null)
+internal sealed class GitProcess(string? directory, TimeSpan timeout, IReadOnlyDictionary<string, string>? environment = null, string program = "git")
 {
     public TimeSpan Timeout => timeout;
 
@@ -21,7 +22,7 @@ internal sealed class GitProcess(string? directory, TimeSpan timeout, IReadOnlyD
         }
         catch (System.ComponentModel.Win32Exception ex)
         {
-            throw new InvalidOperationException($"git could not be started: {ex.Message}", ex);
+            throw new InvalidOperationException($"{program} could not be started: {ex.Message}", ex);
         }
 
         try
@@ -43,13 +44,13 @@ internal sealed class GitProcess(string? directory, TimeSpan timeout, IReadOnlyD
         {
             Kill(process);
             cancellation.ThrowIfCancellationRequested();
-            throw new TimeoutException($"git {arguments.FirstOrDefault(a => !a.StartsWith('-'))} did not finish within {timeout.TotalSeconds:0.#} s");
+            throw new TimeoutException($"{program} {arguments.FirstOrDefault(a => !a.StartsWith('-'))} did not finish within {timeout.TotalSeconds:0.#} s");
         }
     }
 
     private ProcessStartInfo StartInfo(IReadOnlyList<string> arguments)
     {
-        var start = new ProcessStartInfo("git")
+        var start = new ProcessStartInfo(program)
         {
             UseShellExecute = false,
             RedirectStandardInput = true,
