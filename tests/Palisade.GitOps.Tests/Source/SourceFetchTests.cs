@@ -175,6 +175,21 @@ public sealed class SourceFetchTests : IDisposable
         Assert.Equal($"refs/tags/stable@sha1:{_first}", revision.Id);
     }
 
+    [Fact]
+    public async Task ATreeWithADotDotEntryIsRefusedByTheFetch()
+    {
+        var blob = _remote.GitWithInput("stolen\n", "hash-object", "-w", "--stdin").Trim();
+        var hostile = _remote.GitWithInput($"100644 blob {blob}\t..\n", "mktree").Trim();
+        var root = _remote.GitWithInput($"040000 tree {hostile}\tpolicies\n", "mktree").Trim();
+        var commit = _remote.Git("commit-tree", root, "-p", _first, "-m", "Hostile tree").Trim();
+        _remote.Git("update-ref", "refs/heads/main", commit);
+
+        var error = await Assert.ThrowsAsync<SourceException>(async () => await (await Open("main")).FetchAsync(Cancellation));
+
+        Assert.Equal(RefusalReason.FetchFailed, error.Reason);
+        Assert.StartsWith($"{Url} could not be fetched: ", error.Message);
+    }
+
     private Task<ISource> Open(string? gitRef = null) =>
         Sources.OpenAsync(new GitSourceOptions { Url = Url, Ref = gitRef }, _temp.Combine("mirror"), Cancellation);
 }

@@ -55,4 +55,6 @@ internal sealed class TestRepository
     public string Head() => Git("rev-parse", "HEAD").Trim();
 
     public string Git(params string[] arguments) => Tools.Run("git", Path, null, arguments);
+
+    public string GitWithInput(string input, params string[] arguments) => Tools.Run("git", Path, null, input, arguments);
 }

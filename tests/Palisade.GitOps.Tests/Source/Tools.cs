@@ -5,7 +5,10 @@ namespace Palisade.GitOps.Tests.Source;
 /// <summary>Runs git, ssh-keygen and gpg the way a person would, for building test repositories and keys.</summary>
 internal static class Tools
 {
-    public static string Run(string program, string directory, IReadOnlyDictionary<string, string>? environment, params string[] arguments)
+    public static string Run(string program, string directory, IReadOnlyDictionary<string, string>? environment, params string[] arguments) =>
+        Run(program, directory, environment, "", arguments);
+
+    public static string Run(string program, string directory, IReadOnlyDictionary<string, string>? environment, string input, string[] arguments)
     {
         var start = new ProcessStartInfo(program)
         {
@@ -35,6 +38,7 @@ internal static class Tools
         }
 
         using var process = Process.Start(start)!;
+        process.StandardInput.Write(input);
         process.StandardInput.Close();
         var errors = process.StandardError.ReadToEndAsync();
         var output = process.StandardOutput.ReadToEnd();
