@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Palisade.GitOps.Audit;
 
 namespace Palisade.GitOps.Source;
 
@@ -22,7 +23,7 @@ internal sealed class GitProcess(string? directory, TimeSpan timeout, IReadOnlyD
         }
         catch (System.ComponentModel.Win32Exception ex)
         {
-            throw new InvalidOperationException($"{program} could not be started: {ex.Message}", ex);
+            throw new SourceException(RefusalReason.Other, $"{program} could not be started: {ex.Message}");
         }
 
         try
@@ -32,7 +33,7 @@ internal sealed class GitProcess(string? directory, TimeSpan timeout, IReadOnlyD
             var (output, truncated) = await ReadOutputAsync(process, maxOutputBytes, deadline.Token).ConfigureAwait(false);
             if (truncated)
             {
-                process.Kill(entireProcessTree: true);
+                Kill(process);
             }
 
             await process.WaitForExitAsync(deadline.Token).ConfigureAwait(false);
@@ -42,10 +43,32 @@ internal sealed class GitProcess(string? directory, TimeSpan timeout, IReadOnlyD
         }
         catch (OperationCanceledException) when (deadline.IsCancellationRequested)
         {
-            Kill(process);
             cancellation.ThrowIfCancellationRequested();
-            throw new TimeoutException($"{program} {arguments.FirstOrDefault(a => !a.StartsWith('-'))} did not finish within {timeout.TotalSeconds:0.#} s");
+            throw new TimeoutException($"{program} {Command(arguments)} did not finish within {timeout.TotalSeconds:0.#} s");
         }
+        finally
+        {
+            // Whatever went wrong, no git (or ssh, or gpg it started) is left running.
+            Kill(process);
+        }
+    }
+
+    /// <summary>The subcommand, for messages: the first argument that is neither an option nor the value of -c.</summary>
+    private static string Command(IReadOnlyList<string> arguments)
+    {
+        for (var i = 0; i < arguments.Count; i++)
+        {
+            if (arguments[i] == "-c")
+            {
+                i++;
+            }
+            else if (!arguments[i].StartsWith('-'))
+            {
+                return arguments[i];
+            }
+        }
+
+        return string.Empty;
     }
 
     private ProcessStartInfo StartInfo(IReadOnlyList<string> arguments)
@@ -128,7 +151,10 @@ internal sealed class GitProcess(string? directory, TimeSpan timeout, IReadOnlyD
     {
         try
         {
-            process.Kill(entireProcessTree: true);
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+            }
         }
         catch (InvalidOperationException)
         {
