@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Palisade.Sandbox.Http;
+using Palisade.Sandbox.Storage;
 
 namespace Palisade.Sandbox.Patching;
 
@@ -17,7 +18,7 @@ internal static class JsonPatch
         var result = document.DeepClone();
         foreach (var operation in operations)
         {
-            if (operation is not JsonObject op || op["op"]?.GetValue<string>() is not { } name || op["path"]?.GetValue<string>() is not { } path)
+            if (operation is not JsonObject op || JsonText.Of(op["op"]) is not { } name || JsonText.Of(op["path"]) is not { } path)
             {
                 throw ApiError.BadRequest("a JSON patch operation needs op and path");
             }
@@ -67,7 +68,7 @@ internal static class JsonPatch
     private static JsonNode? Value(JsonObject op) =>
         op.ContainsKey("value") ? op["value"]?.DeepClone() : throw ApiError.BadRequest("missing value in JSON patch operation");
 
-    private static string From(JsonObject op) => op["from"]?.GetValue<string>() ?? throw ApiError.BadRequest("missing from in JSON patch operation");
+    private static string From(JsonObject op) => JsonText.Of(op["from"]) ?? throw ApiError.BadRequest("missing from in JSON patch operation");
 
     private static string[] Pointer(string path)
     {

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Palisade.Sandbox.Apply;
+using Palisade.Sandbox.Storage;
 
 namespace Palisade.Sandbox.Patching;
 
@@ -26,7 +27,7 @@ internal static class StrategicMergePatch
             return patch?.DeepClone();
         }
 
-        var directive = patchObject["$patch"]?.GetValue<string>();
+        var directive = JsonText.Of(patchObject["$patch"]);
         if (directive == "delete")
         {
             return null;

@@ -159,11 +159,11 @@ internal sealed class ObjectStore
     /// Starts delivering the events of a resource after <paramref name="fromRevision"/> (replayed from the history),
     /// or, with null, the current objects as ADDED events first. Null when the history no longer reaches back that far.
     /// </summary>
-    public WatchSubscription? Watch(SandboxResource resource, long? fromRevision, out long startRevision)
+    public WatchSubscription? Watch(SandboxResource resource, long? fromRevision, out int backlogCount)
     {
         lock (gate)
         {
-            startRevision = revision;
+            backlogCount = 0;
             if (fromRevision is { } from && !history.CanResumeFrom(from))
             {
                 return null;
@@ -176,10 +176,23 @@ internal sealed class ObjectStore
             foreach (var stored in backlog)
             {
                 subscription.Deliver(stored with { Object = (JsonObject)stored.Object.DeepClone() });
+                backlogCount++;
             }
 
             watches.Add(subscription);
             return subscription;
+        }
+    }
+
+    /// <summary>
+    /// The revision a watch has seen everything up to, for a bookmark: the current revision when none of its events
+    /// wait to be sent (checked under the lock, so no commit is half delivered), else null.
+    /// </summary>
+    public long? ProgressOf(WatchSubscription subscription)
+    {
+        lock (gate)
+        {
+            return subscription.Events.Count == 0 ? revision : null;
         }
     }
 
