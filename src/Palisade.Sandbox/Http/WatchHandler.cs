@@ -30,6 +30,8 @@ internal sealed class WatchHandler(ObjectStore store, TimeSpan bookmarkInterval,
         context.Response.StatusCode = 200;
         context.Response.ContentType = JsonIO.JsonType;
         await context.Response.StartAsync(timeout.Token).ConfigureAwait(false);
+        // Headers out now: a client waits for them before it makes the changes it means to watch.
+        await context.Response.Body.FlushAsync(timeout.Token).ConfigureAwait(false);
         if (subscription is null)
         {
             var status = StatusBody.Failure(410, "Expired", $"too old resource version: {from} ({store.Revision})", null);

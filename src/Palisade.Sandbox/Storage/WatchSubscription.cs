@@ -5,7 +5,7 @@ namespace Palisade.Sandbox.Storage;
 /// <summary>The events of one resource delivered to one watch, in revision order; disposing it stops delivery.</summary>
 internal sealed class WatchSubscription(SandboxResource resource, Action<WatchSubscription> unsubscribe) : IDisposable
 {
-    private readonly Channel<StoredEvent> events = Channel.CreateUnbounded<StoredEvent>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<StoredEvent> events = Channel.CreateUnbounded<StoredEvent>();
 
     public SandboxResource Resource { get; } = resource;
 
