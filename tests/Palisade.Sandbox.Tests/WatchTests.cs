@@ -136,6 +136,26 @@ public sealed class WatchTests(SandboxFixture fixture) : IClassFixture<SandboxFi
     }
 
     [Fact]
+    public async Task A_label_selected_watch_sees_an_object_entering_as_added_and_leaving_as_deleted()
+    {
+        var ns = await sandbox.NewNamespaceAsync();
+        await sandbox.Client.CoreV1.CreateNamespacedConfigMapAsync(ConfigMap("moving", "1"), ns, cancellationToken: Cancellation);
+        var start = (await sandbox.Client.CoreV1.ListNamespacedConfigMapAsync(ns, cancellationToken: Cancellation)).Metadata.ResourceVersion;
+        await using var watch = await RawWatch.OpenAsync(sandbox, $"/api/v1/namespaces/{ns}/configmaps?watch=true&resourceVersion={start}&labelSelector=managed");
+
+        await sandbox.Client.CoreV1.PatchNamespacedConfigMapAsync(new V1Patch("""{"metadata":{"labels":{"managed":"yes"}}}""", V1Patch.PatchType.MergePatch), "moving", ns, cancellationToken: Cancellation);
+        await sandbox.Client.CoreV1.PatchNamespacedConfigMapAsync(new V1Patch("""{"data":{"v":"2"}}""", V1Patch.PatchType.MergePatch), "moving", ns, cancellationToken: Cancellation);
+        var left = await sandbox.Client.CoreV1.PatchNamespacedConfigMapAsync(new V1Patch("""{"metadata":{"labels":{"managed":null}}}""", V1Patch.PatchType.MergePatch), "moving", ns, cancellationToken: Cancellation);
+
+        Assert.Equal("ADDED", (string?)(await watch.NextChangeAsync())?["type"]);
+        Assert.Equal("MODIFIED", (string?)(await watch.NextChangeAsync())?["type"]);
+        var deleted = await watch.NextChangeAsync();
+        Assert.Equal("DELETED", (string?)deleted?["type"]);
+        Assert.Equal(left.Metadata.ResourceVersion, (string?)deleted?["object"]?["metadata"]?["resourceVersion"]);
+        Assert.Equal("yes", (string?)deleted?["object"]?["metadata"]?["labels"]?["managed"]);
+    }
+
+    [Fact]
     public async Task Bookmarks_come_when_allowed_and_carry_only_a_resource_version()
     {
         var ns = await sandbox.NewNamespaceAsync();

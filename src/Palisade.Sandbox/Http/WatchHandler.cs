@@ -92,9 +92,9 @@ internal sealed class WatchHandler(ObjectStore store, TimeSpan bookmarkInterval,
 
             while (reader.TryRead(out var stored))
             {
-                if (filter.Matches(stored.Object))
+                if (Filtered(stored, filter) is var (type, obj))
                 {
-                    await SendAsync(context, stored.Type, stored.Object, cancellation).ConfigureAwait(false);
+                    await SendAsync(context, type, obj, cancellation).ConfigureAwait(false);
                 }
 
                 if (--backlog == 0 && markInitialEnd)
@@ -103,6 +103,34 @@ internal sealed class WatchHandler(ObjectStore store, TimeSpan bookmarkInterval,
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// The event a filtered watch sends, if any. As kube-apiserver's watch cache does, a change that takes an object
+    /// into the selection is ADDED, and one that takes it out is DELETED (its previous state at the new revision).
+    /// </summary>
+    private static (string Type, JsonObject Object)? Filtered(StoredEvent stored, ListFilter filter)
+    {
+        var matches = filter.Matches(stored.Object);
+        if (stored.Type != StoredEvent.Modified || stored.Previous is null)
+        {
+            return matches ? (stored.Type, stored.Object) : null;
+        }
+
+        var matched = filter.Matches(stored.Previous);
+        if (matches)
+        {
+            return (matched ? StoredEvent.Modified : StoredEvent.Added, stored.Object);
+        }
+
+        if (!matched)
+        {
+            return null;
+        }
+
+        var left = (JsonObject)stored.Previous.DeepClone();
+        ObjectMeta.SetRevision(left, stored.Revision);
+        return (StoredEvent.Deleted, left);
     }
 
     /// <summary>A BOOKMARK: only the kind and the resourceVersion the watch has seen everything up to.</summary>

@@ -175,7 +175,7 @@ internal sealed class ObjectStore
                 : objects[resource].Values.Select(o => new StoredEvent(StoredEvent.Added, resource, o, ObjectMeta.Revision(o)));
             foreach (var stored in backlog)
             {
-                subscription.Deliver(stored with { Object = (JsonObject)stored.Object.DeepClone() });
+                subscription.Deliver(Copy(stored));
                 backlogCount++;
             }
 
@@ -222,10 +222,11 @@ internal sealed class ObjectStore
     {
         var stored = (JsonObject)obj.DeepClone();
         ObjectMeta.SetRevision(stored, ++revision);
+        var previous = objects[resource].GetValueOrDefault(key);
         objects[resource][key] = stored;
         files?.Save(resource, stored);
         files?.SaveRevision(revision);
-        Publish(new StoredEvent(type, resource, stored, revision));
+        Publish(new StoredEvent(type, resource, stored, revision, previous));
         return (JsonObject)stored.DeepClone();
     }
 
@@ -241,12 +242,16 @@ internal sealed class ObjectStore
         return (JsonObject)last.DeepClone();
     }
 
+    /// <summary>An event with its own copies of the objects, for a watch to read on its own thread.</summary>
+    private static StoredEvent Copy(StoredEvent stored) =>
+        stored with { Object = (JsonObject)stored.Object.DeepClone(), Previous = stored.Previous?.DeepClone() as JsonObject };
+
     private void Publish(StoredEvent stored)
     {
         history.Add(stored);
         foreach (var watch in watches.Where(w => ReferenceEquals(w.Resource, stored.Resource)))
         {
-            watch.Deliver(stored with { Object = (JsonObject)stored.Object.DeepClone() });
+            watch.Deliver(Copy(stored));
         }
     }
 }
