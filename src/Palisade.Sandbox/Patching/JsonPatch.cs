@@ -38,7 +38,7 @@ internal static class JsonPatch
                 case "move":
                     {
                         var from = From(op);
-                        var moved = Get(result, Pointer(from), from);
+                        var moved = Get(result, Pointer(from), from)?.DeepClone();
                         result = Add(Remove(result, Pointer(from), from), Pointer(path), moved);
                         break;
                     }
@@ -46,7 +46,7 @@ internal static class JsonPatch
                 case "copy":
                     {
                         var from = From(op);
-                        result = Add(result, Pointer(path), Get(result, Pointer(from), from));
+                        result = Add(result, Pointer(path), Get(result, Pointer(from), from)?.DeepClone());
                         break;
                     }
 
