@@ -103,6 +103,26 @@ public sealed class TransportTests(SandboxFixture fixture) : IClassFixture<Sandb
     }
 
     [Fact]
+    public async Task Aggregated_discovery_is_served_to_clients_that_ask_for_it()
+    {
+        using var http = sandbox.RawClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/apis");
+        request.Headers.TryAddWithoutValidation("Accept", "application/json;g=apidiscovery.k8s.io;v=v2;as=APIGroupDiscoveryList,application/json;g=apidiscovery.k8s.io;v=v2beta1;as=APIGroupDiscoveryList,application/json");
+        using var response = await http.SendAsync(request, Cancellation);
+        Assert.Equal("application/json;g=apidiscovery.k8s.io;v=v2;as=APIGroupDiscoveryList", response.Content.Headers.ContentType?.ToString().Replace(" ", "", StringComparison.Ordinal));
+        var document = JsonNode.Parse(await response.Content.ReadAsStringAsync(Cancellation))!;
+        Assert.Equal("APIGroupDiscoveryList", (string?)document["kind"]);
+        Assert.Equal("apidiscovery.k8s.io/v2", (string?)document["apiVersion"]);
+        var calico = document["items"]!.AsArray().Single(i => (string?)i?["metadata"]?["name"] == "projectcalico.org")!;
+        var tiers = calico["versions"]![0]!["resources"]!.AsArray().Single(r => (string?)r?["resource"] == "tiers")!;
+        Assert.Equal("Cluster", (string?)tiers["scope"]);
+        Assert.Equal("Tier", (string?)tiers["responseKind"]?["kind"]);
+
+        using var legacy = await http.GetAsync("/apis", Cancellation);
+        Assert.Equal("APIGroupList", (string?)JsonNode.Parse(await legacy.Content.ReadAsStringAsync(Cancellation))?["kind"]);
+    }
+
+    [Fact]
     public async Task The_group_list_names_every_served_group()
     {
         var groups = await sandbox.Client.Apis.GetAPIVersionsAsync(Cancellation);

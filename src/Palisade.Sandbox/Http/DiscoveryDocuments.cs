@@ -4,8 +4,8 @@ namespace Palisade.Sandbox.Http;
 
 /// <summary>
 /// The legacy discovery documents: APIVersions at /api, APIGroupList at /apis, APIGroup at /apis/GROUP and
-/// APIResourceList at each group version. Clients asking for the aggregated form (apidiscovery.k8s.io) get these
-/// with a plain application/json type, which client-go and kubectl take as "no aggregated discovery" and read.
+/// APIResourceList at each group version, for clients that do not ask for <see cref="AggregatedDiscovery"/>. They
+/// go with a plain application/json type, which client-go takes as "no aggregated discovery" and reads.
 /// </summary>
 internal static class DiscoveryDocuments
 {

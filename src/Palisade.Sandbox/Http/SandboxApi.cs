@@ -91,6 +91,10 @@ internal sealed class SandboxApi
                 return Discovery(context, OpenApiDocuments.V3(catalog, "", version));
             case ["openapi", "v3", "apis", var group, var version] when catalog.Serves(group, version):
                 return Discovery(context, OpenApiDocuments.V3(catalog, group, version));
+            case ["api"] when method == HttpMethods.Get && AggregatedDiscovery.IsAccepted(context.Request):
+                return AggregatedDiscovery.WriteAsync(context, AggregatedDiscovery.Document(catalog, core: true));
+            case ["apis"] when method == HttpMethods.Get && AggregatedDiscovery.IsAccepted(context.Request):
+                return AggregatedDiscovery.WriteAsync(context, AggregatedDiscovery.Document(catalog, core: false));
             case ["api"]:
                 return Discovery(context, DiscoveryDocuments.CoreVersions(serverAddress()));
             case ["apis"]:
