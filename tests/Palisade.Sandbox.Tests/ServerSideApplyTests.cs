@@ -34,11 +34,21 @@ public sealed class ServerSideApplyTests(SandboxFixture fixture) : IClassFixture
     }
 
     [Fact]
-    public async Task Apply_without_a_field_manager_is_400()
+    public async Task Apply_without_a_field_manager_is_422_about_the_patch_options()
     {
         var ns = await sandbox.NewNamespaceAsync();
         var patch = new V1Patch(NetworkPolicy("nameless", ns, 1).ToJsonString(), V1Patch.PatchType.ApplyPatch);
-        await StatusAssert.RefusedAsync(() => sandbox.Client.CustomObjects.PatchNamespacedCustomObjectAsync(patch, CalicoGroup, CalicoVersion, ns, Plural, "nameless", cancellationToken: Cancellation), 400, "BadRequest");
+        var status = await StatusAssert.RefusedAsync(() => sandbox.Client.CustomObjects.PatchNamespacedCustomObjectAsync(patch, CalicoGroup, CalicoVersion, ns, Plural, "nameless", cancellationToken: Cancellation), 422, "Invalid");
+        Assert.Equal("PatchOptions.meta.k8s.io \"\" is invalid: fieldManager: Required value: is required for apply patch", (string?)status["message"]);
+    }
+
+    [Fact]
+    public async Task Force_on_a_patch_that_is_no_apply_is_422()
+    {
+        var ns = await sandbox.NewNamespaceAsync();
+        await ApplyAsync(NetworkPolicy("merged", ns, 1), ns, "palisade");
+        var patch = new V1Patch("""{"spec":{"order":2}}""", V1Patch.PatchType.MergePatch);
+        await StatusAssert.RefusedAsync(() => sandbox.Client.CustomObjects.PatchNamespacedCustomObjectAsync(patch, CalicoGroup, CalicoVersion, ns, Plural, "merged", force: true, cancellationToken: Cancellation), 422, "Invalid");
     }
 
     [Fact]

@@ -132,8 +132,11 @@ internal static class ObjectPreparation
         }
     }
 
-    /// <summary>Objects with a spec carry a generation; ConfigMaps, Secrets and the like have none, as in Kubernetes.</summary>
-    private static bool HasGeneration(JsonObject obj) => obj.ContainsKey("spec") || obj.ContainsKey("webhooks") || obj.ContainsKey("rules");
+    /// <summary>
+    /// Objects with a spec (and webhook configurations) carry a generation; ConfigMaps, Secrets, RBAC objects and
+    /// the like have none, as in Kubernetes.
+    /// </summary>
+    private static bool HasGeneration(JsonObject obj) => obj.ContainsKey("spec") || obj.ContainsKey("webhooks");
 
     private static bool SpecChanged(JsonObject before, JsonObject after)
     {

@@ -21,12 +21,17 @@ internal sealed class PatchHandler(ObjectStore store, WritePipeline pipeline, Ti
         var mediaType = (context.Request.ContentType ?? "").Split(';')[0].Trim();
         var text = await JsonIO.ReadTextAsync(context).ConfigureAwait(false);
         var isApply = mediaType == "application/apply-patch+yaml";
+        var force = context.Request.Query["force"] is ["true"];
         if (isApply && parameters.ExplicitManager is null)
         {
-            throw ApiError.BadRequest("PATCH: fieldManager is required for apply requests");
+            throw InvalidOptions("fieldManager: Required value: is required for apply patch");
         }
 
-        var force = context.Request.Query["force"] is ["true"];
+        if (!isApply && context.Request.Query.ContainsKey("force"))
+        {
+            throw InvalidOptions("force: Forbidden: may not be specified for non-apply patch");
+        }
+
         var patch = isApply ? YamlJson.Parse(text) : JsonIO.Parse(text);
         var name = path.Name!;
         for (var attempt = 1; ; attempt++)
@@ -56,6 +61,10 @@ internal sealed class PatchHandler(ObjectStore store, WritePipeline pipeline, Ti
             }
         }
     }
+
+    /// <summary>Patch options kube-apiserver refuses, in its words: 422 about the PatchOptions.</summary>
+    private static ApiError InvalidOptions(string problem) =>
+        new(422, "Invalid", $"PatchOptions.meta.k8s.io \"\" is invalid: {problem}", new JsonObject { ["group"] = "meta.k8s.io", ["kind"] = "PatchOptions" });
 
     /// <summary>An apply to a missing object creates it; any other patch of one is 404.</summary>
     private JsonObject Created(ApiPath path, JsonNode? patch, bool isApply, WriteParameters parameters, bool force, DateTimeOffset now)
