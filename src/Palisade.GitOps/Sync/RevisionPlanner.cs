@@ -39,9 +39,8 @@ public sealed class RevisionPlanner(SyncOptions options, ISource source, Cluster
             verdict = await new SignatureVerifier(signatures).VerifyAsync(revision, cancellation).ConfigureAwait(false);
             if (!verdict.IsVerified)
             {
-                var reason = verdict.Reason ?? "not verified";
-                var kind = reason.Contains("not signed", StringComparison.Ordinal) ? RefusalReason.Unsigned : RefusalReason.SignatureInvalid;
-                return Refused(revision, new Problem(kind, reason));
+                var kind = verdict.IsSigned ? RefusalReason.SignatureInvalid : RefusalReason.Unsigned;
+                return Refused(revision, new Problem(kind, verdict.Reason ?? $"commit {revision.ShortCommit} is not verified"));
             }
         }
 

@@ -8,7 +8,7 @@ namespace Palisade.GitOps.Sync;
 /// The sync's loop, as Flux's controllers run theirs: reconcile at once, then at every interval (or when asked),
 /// while self-heal watches the applied objects between reconciles.
 /// </summary>
-public sealed class SyncController
+public sealed class SyncController : IDisposable
 {
     private readonly SyncOptions _options;
     private readonly SemaphoreSlim _trigger = new(0, 1);
@@ -43,6 +43,8 @@ public sealed class SyncController
             // One is already asked for.
         }
     }
+
+    public void Dispose() => _trigger.Dispose();
 
     public async Task RunAsync(CancellationToken cancellation)
     {

@@ -17,7 +17,7 @@ public sealed class AuditJsonTests
     [Fact]
     public void ASyncEventHasItsFieldsInAFixedOrder()
     {
-        var sync = Sync(Start, "abc123", ObjectChange.Between(Backend, Yaml(Backend, 1), Yaml(Backend, 2)));
+        var sync = SyncAt(Start, "abc123", ObjectChange.Between(Backend, Yaml(Backend, 1), Yaml(Backend, 2)));
 
         var json = Single(sync);
 

@@ -28,7 +28,7 @@ public sealed class AuditLogConcurrencyTests : IDisposable
                 }
                 else
                 {
-                    log.Record(Sync(Start.AddSeconds(i), $"{t:x2}{i:x4}", ObjectChange.Between(new ObjectRef("v1", "NetworkPolicy", $"t{t}", $"p{i}"), null, "a: 1\n")));
+                    log.Record(SyncAt(Start.AddSeconds(i), $"{t:x2}{i:x4}", ObjectChange.Between(new ObjectRef("v1", "NetworkPolicy", $"t{t}", $"p{i}"), null, "a: 1\n")));
                 }
 
                 // Readers interleave with the writers on both connections.

@@ -12,10 +12,10 @@ public sealed class AuditLogQueryTests : IDisposable
     public AuditLogQueryTests()
     {
         _log = AuditLog.Open(_state, AuditRetention.Unlimited);
-        _ids["sync-backend"] = _log.Record(Sync(Start, "aaaa1111", ObjectChange.Between(Backend, null, Yaml(Backend, 443))));
+        _ids["sync-backend"] = _log.Record(SyncAt(Start, "aaaa1111", ObjectChange.Between(Backend, null, Yaml(Backend, 443))));
         _ids["drift-backend"] = _log.Record(DriftAt(Start.AddMinutes(10), Backend));
         _ids["refusal"] = _log.Record(Refusal(Start.AddMinutes(20), "bbbb2222"));
-        _ids["sync-deny"] = _log.Record(Sync(Start.AddMinutes(30), "BBBB3333", ObjectChange.Between(DefaultDeny, Yaml(DefaultDeny, 1), Yaml(DefaultDeny, 2)), ObjectChange.Between(Frontend, Yaml(Frontend, 80), null)));
+        _ids["sync-deny"] = _log.Record(SyncAt(Start.AddMinutes(30), "BBBB3333", ObjectChange.Between(DefaultDeny, Yaml(DefaultDeny, 1), Yaml(DefaultDeny, 2)), ObjectChange.Between(Frontend, Yaml(Frontend, 80), null)));
         _ids["drift-k8s"] = _log.Record(DriftAt(Start.AddMinutes(40), K8sBackend));
     }
 

@@ -13,7 +13,7 @@ public sealed class AuditLogRetentionTests : IDisposable
     public void PruneDeletesTheEventsBeforeATimeWithTheirObjects()
     {
         using var log = AuditLog.Open(_state, AuditRetention.Unlimited);
-        log.Record(Sync(Start, "a1", ObjectChange.Between(Backend, null, Yaml(Backend, 1))));
+        log.Record(SyncAt(Start, "a1", ObjectChange.Between(Backend, null, Yaml(Backend, 1))));
         log.Record(DriftAt(Start.AddDays(1), Backend));
         var kept = log.Record(DriftAt(Start.AddDays(2), Frontend));
 

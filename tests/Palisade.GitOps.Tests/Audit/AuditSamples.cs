@@ -25,7 +25,7 @@ internal static class AuditSamples
 
         """;
 
-    public static SyncEvent Sync(DateTimeOffset time, string revision, params ObjectChange[] changes) =>
+    public static SyncEvent SyncAt(DateTimeOffset time, string revision, params ObjectChange[] changes) =>
         new(time, revision, "https://git.example.com/net/policy.git", "Ana Lima <ana@example.com>", "Bo Chen <bo@example.com>", "SHA256:abc123", SyncOutcome.Applied, null, changes, 7);
 
     public static DriftEvent DriftAt(DateTimeOffset time, ObjectRef reference) =>

@@ -33,7 +33,7 @@ public sealed class SyncEndToEndTests
         Assert.Equal(commit, applied.Revision);
         Assert.Contains("ada@example.com", applied.Author, StringComparison.Ordinal);
         Assert.Equal(3, applied.Changes.Count);
-        Assert.All(applied.Changes, c => Assert.Equal(ChangeKind.Created, c.Kind));
+        Assert.All(applied.Changes, c => Assert.Equal(ChangeKind.Created, c.Change));
         Assert.Equal(SyncOutcomeKind.Unchanged, (await sync.SyncAsync()).Kind);
     }
 
@@ -109,7 +109,7 @@ public sealed class SyncEndToEndTests
         var names = sync.Kubectl.Run("get", "networkpolicies.projectcalico.org", "-n", "shop", "-o", "name");
         Assert.Equal(["networkpolicy.projectcalico.org/backend", "networkpolicy.projectcalico.org/made-by-hand"], names.Split('\n', StringSplitOptions.RemoveEmptyEntries));
         var pruned = sync.Events<SyncEvent>()[^1];
-        Assert.Equal(ChangeKind.Pruned, Assert.Single(pruned.Changes).Kind);
+        Assert.Equal(ChangeKind.Pruned, Assert.Single(pruned.Changes).Change);
     }
 
     [Fact]
