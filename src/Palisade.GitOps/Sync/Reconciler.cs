@@ -1,6 +1,6 @@
-using Palisade.GitOps.Audit;
 using System.Diagnostics;
 using Palisade.GitOps.Apply;
+using Palisade.GitOps.Audit;
 using Palisade.GitOps.Desired;
 using Palisade.GitOps.Planning;
 using Palisade.GitOps.SelfHeal;

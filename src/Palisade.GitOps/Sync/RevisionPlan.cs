@@ -1,5 +1,5 @@
-using Palisade.GitOps.Audit;
 using Palisade.GitOps.Apply;
+using Palisade.GitOps.Audit;
 using Palisade.GitOps.Desired;
 using Palisade.GitOps.Planning;
 using Palisade.GitOps.Source;

@@ -1,6 +1,6 @@
-using Palisade.GitOps.Audit;
 using System.Collections.Immutable;
 using Palisade.GitOps.Apply;
+using Palisade.GitOps.Audit;
 using Palisade.GitOps.Desired;
 using Palisade.GitOps.Gate;
 using Palisade.GitOps.Inventory;
