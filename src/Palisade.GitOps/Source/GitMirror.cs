@@ -51,7 +51,7 @@ internal sealed class GitMirror
 
     /// <summary>Runs git on the mirror; --git-dir keeps git from looking for a repository in the folders above.</summary>
     public Task<GitResult> RunAsync(IReadOnlyList<string> arguments, CancellationToken cancellation, IReadOnlyDictionary<string, string>? environment = null, byte[]? input = null, long maxOutputBytes = long.MaxValue) =>
-        new GitProcess(Directory, Timeout, environment).RunAsync([$"--git-dir={Directory}", .. arguments], cancellation, input, maxOutputBytes);
+        new GitProcess(null, Timeout, environment).RunAsync([$"--git-dir={Directory}", .. arguments], cancellation, input, maxOutputBytes);
 
     // Built beside its place and moved in when complete, so that an interrupted start never leaves an unmarked mirror.
     private async Task CreateAsync(string identity, CancellationToken cancellation)

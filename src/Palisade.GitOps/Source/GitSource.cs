@@ -22,7 +22,7 @@ internal sealed class GitSource(GitSourceOptions options, string fetchUrl, strin
             await FetchOrFailAsync(["--depth", "1", fetchUrl, $"+{remote.FullName}:{FetchedRef}"], environment, cancellation).ConfigureAwait(false);
         }
 
-        var (commitId, tagObject) = await PeelAsync(cancellation).ConfigureAwait(false);
+        var (commitId, tagObject) = await PeelAsync(remote, cancellation).ConfigureAwait(false);
         return new SourceRevision
         {
             Source = _display,
@@ -36,8 +36,17 @@ internal sealed class GitSource(GitSourceOptions options, string fetchUrl, strin
         };
     }
 
-    public Task<SourceSnapshot> ReadAsync(SourceRevision revision, CancellationToken cancellation) =>
-        new SnapshotReader(mirror, options, prefix).ReadAsync(revision.Commit, cancellation);
+    public async Task<SourceSnapshot> ReadAsync(SourceRevision revision, CancellationToken cancellation)
+    {
+        try
+        {
+            return await new SnapshotReader(mirror, options, prefix).ReadAsync(revision.Commit, cancellation).ConfigureAwait(false);
+        }
+        catch (TimeoutException ex)
+        {
+            throw new SourceException(RefusalReason.Other, $"commit {revision.ShortCommit} of {_display} could not be read: {ex.Message}");
+        }
+    }
 
     // Servers may refuse to send a commit by id (uploadpack.allowReachableSHA1InWant), and an abbreviated id cannot
     // be asked for at all; then every branch and tag is fetched with full history and the commit looked up among them.
@@ -88,7 +97,7 @@ internal sealed class GitSource(GitSourceOptions options, string fetchUrl, strin
     }
 
     /// <summary>The commit the fetched ref names, and the annotated tag object in between when there is one.</summary>
-    private async Task<(string Commit, string? TagObject)> PeelAsync(CancellationToken cancellation)
+    private async Task<(string Commit, string? TagObject)> PeelAsync(RemoteRef remote, CancellationToken cancellation)
     {
         var result = await GitAsync(["for-each-ref", "--format=%(objectname) %(objecttype) %(*objectname) %(*objecttype)", FetchedRef], cancellation).ConfigureAwait(false);
         var fields = result.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
@@ -96,7 +105,7 @@ internal sealed class GitSource(GitSourceOptions options, string fetchUrl, strin
         {
             [var id, "commit"] => (id, null),
             [var tag, "tag", var id, "commit"] => (id, tag),
-            _ => throw new SourceException(RefusalReason.FetchFailed, $"ref {options.Ref} of {_display} does not name a commit"),
+            _ => throw new SourceException(RefusalReason.FetchFailed, $"ref {remote.Name} of {_display} does not name a commit"),
         };
     }
 

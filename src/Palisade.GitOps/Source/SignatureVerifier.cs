@@ -17,7 +17,19 @@ public sealed class SignatureVerifier(SignaturePolicy policy)
             throw new ArgumentException($"revision {revision.Id} was not fetched by a git source, so it has no mirror to check", nameof(revision));
         }
 
-        var mirror = GitMirror.Existing(revision.Mirror, Timeout);
+        try
+        {
+            return await VerifyInMirrorAsync(GitMirror.Existing(revision.Mirror, Timeout), revision, cancellation).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is SourceException or TimeoutException)
+        {
+            // A check that could not run is a revision that is not verified, never a crashed sync.
+            return new SignatureVerdict { Reason = $"signatures of {revision.Id} could not be checked: {RemoteLocation.Redact(ex.Message)}" };
+        }
+    }
+
+    private async Task<SignatureVerdict> VerifyInMirrorAsync(GitMirror mirror, SourceRevision revision, CancellationToken cancellation)
+    {
         var commit = await CheckAsync(mirror, "commit", revision.Commit, $"commit {revision.ShortCommit}", cancellation).ConfigureAwait(false);
         if (revision.TagObject is not { } tagObject)
         {

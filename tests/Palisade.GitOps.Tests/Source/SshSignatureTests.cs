@@ -139,6 +139,20 @@ public sealed class SshSignatureTests : IDisposable
         Assert.Equal($"commit {commit[..12]} is not signed", verdict.Reason);
     }
 
+    [Fact]
+    public async Task AMirrorThatVanishedAfterTheFetchIsAReasonNotACrash()
+    {
+        _remote.Write("a.yaml", "a").CommitSignedWithSsh("Signed", _ana.PrivateKey);
+        var source = await Sources.OpenAsync(new GitSourceOptions { Url = "file://" + _remote.Path }, _temp.Combine("mirror"), Cancellation);
+        var revision = await source.FetchAsync(Cancellation);
+        Directory.Delete(_temp.Combine("mirror"), recursive: true);
+
+        var verdict = await new SignatureVerifier(new SignaturePolicy { AllowedSignersFile = _allowedSigners }).VerifyAsync(revision, Cancellation);
+
+        Assert.False(verdict.IsVerified);
+        Assert.StartsWith($"signatures of {revision.Id} could not be checked: commit {revision.ShortCommit} could not be read from mirror ", verdict.Reason);
+    }
+
     private async Task<SignatureVerdict> VerifyAsync(SignaturePolicy policy, string? gitRef = null)
     {
         var source = await Sources.OpenAsync(new GitSourceOptions { Url = "file://" + _remote.Path, Ref = gitRef }, _temp.Combine("mirror"), Cancellation);
