@@ -19,10 +19,13 @@ internal static class CliRunner
     /// depends on the current folder, which in-process tests running in parallel cannot change.
     /// </summary>
     public static (int ExitCode, string Stdout, string Stderr) RunProcess(string directory, params string[] args) =>
-        RunProcess(directory, stdin: string.Empty, args);
+        RunProcessWithInput(directory, string.Empty, args);
 
-    /// <summary>As <see cref="RunProcess(string, string[])"/>, with <paramref name="stdin"/> as its standard input.</summary>
-    public static (int ExitCode, string Stdout, string Stderr) RunProcess(string directory, string stdin, params string[] args)
+    /// <summary>
+    /// As <see cref="RunProcess(string, string[])"/>, with <paramref name="stdin"/> as its standard input (a name of its own, so a
+    /// single argument is never taken for the input).
+    /// </summary>
+    public static (int ExitCode, string Stdout, string Stderr) RunProcessWithInput(string directory, string stdin, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {

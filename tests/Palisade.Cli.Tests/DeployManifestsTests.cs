@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using YamlDotNet.RepresentationModel;
 using static Palisade.Cli.Tests.CliRunner;
+using static Palisade.Cli.Tests.DeployYaml;
 
 namespace Palisade.Cli.Tests;
 
@@ -10,16 +11,6 @@ namespace Palisade.Cli.Tests;
 /// </summary>
 public sealed class DeployManifestsTests
 {
-    /// <summary>The options <c>palisade sync</c> accepts (kept by hand until the sync command is merged here).</summary>
-    private static readonly string[] ValidSyncFlags =
-    [
-        "--ref", "--path", "--manifests", "--policy", "--allow-kind", "--allow-namespace", "--name", "--state",
-        "--kubeconfig", "--inventory-namespace", "--prune", "--max-prune-share", "--force-prune", "--verify-signatures",
-        "--allowed-signers", "--gpg-keys", "--token-file", "--token-env", "--ssh-key", "--known-hosts", "--self-heal",
-        "--detect-only", "--interval", "--once", "--sandbox", "--sandbox-kubeconfig", "--create-namespaces",
-        "--metrics-addr", "--leader-elect", "--lease-namespace",
-    ];
-
     private static readonly string[] ManageVerbs = ["get", "list", "watch", "create", "patch", "update", "delete"];
 
     /// <summary>Everything the ClusterRole may grant, as <c>group/resource:verb</c> (core group empty).</summary>
@@ -155,6 +146,10 @@ public sealed class DeployManifestsTests
         Assert.False(pod.Children.ContainsKey("hostNetwork") || pod.Children.ContainsKey("hostPID"), "the pod must not share the node's namespaces");
     }
 
+    /// <summary>The names and aliases of a palisade subcommand's options, from the command itself.</summary>
+    internal static HashSet<string> OptionsOf(string subcommand) =>
+        [.. PalisadeCommand.Create().Subcommands.Single(c => c.Name == subcommand).Options.SelectMany(o => o.Aliases.Append(o.Name))];
+
     [Fact]
     public void TheSyncArgumentsUseOnlyValidFlags()
     {
@@ -163,7 +158,7 @@ public sealed class DeployManifestsTests
         Assert.Equal("sync", args[0]);
         var flags = args.Where(a => a.StartsWith("--", StringComparison.Ordinal)).Select(a => a.Split('=')[0]).ToList();
         Assert.NotEmpty(flags);
-        Assert.All(flags, flag => Assert.Contains(flag, ValidSyncFlags));
+        Assert.All(flags, flag => Assert.Contains(flag, OptionsOf("sync")));
         Assert.Contains("--leader-elect", flags);
     }
 
@@ -221,45 +216,14 @@ public sealed class DeployManifestsTests
     private static IEnumerable<string> Grants(string group, IEnumerable<string> resources, IEnumerable<string> verbs) =>
         from resource in resources from verb in verbs select $"{group}/{resource}:{verb}";
 
-    private static List<string> KustomizationResources() =>
-        Strings((YamlMappingNode)Load(Path.Combine(Deploy, "kustomization.yaml")).Single(), "resources");
+    private static List<string> KustomizationResources() => DeployYaml.Resources(Deploy);
 
-    private static List<YamlMappingNode> Documents(string file) => Load(Path.Combine(Deploy, file)).Cast<YamlMappingNode>().ToList();
-
-    private static List<YamlNode> Load(string path)
-    {
-        var stream = new YamlStream();
-        using var reader = new StreamReader(path);
-        stream.Load(reader);
-        return stream.Documents.Select(d => d.RootNode).ToList();
-    }
+    private static List<YamlMappingNode> Documents(string file) => DeployYaml.Documents(Deploy, file);
 
     private static IEnumerable<YamlMappingNode> Rules(string file) =>
         Documents(file).SelectMany(d => Sequence(d, "rules")).Cast<YamlMappingNode>();
 
-    private static YamlMappingNode PodSpec()
-    {
-        var deployment = Assert.Single(Documents("deployment.yaml"));
-        return Map(Map(Map(deployment, "spec"), "template"), "spec");
-    }
+    private static YamlMappingNode PodSpec() => DeployYaml.PodSpec(Deploy, "deployment.yaml");
 
     private static YamlMappingNode Container() => (YamlMappingNode)Assert.Single(Sequence(PodSpec(), "containers"));
-
-    private static YamlMappingNode Map(YamlMappingNode node, string key) =>
-        node.Children.TryGetValue(key, out var child) ? (YamlMappingNode)child : new YamlMappingNode();
-
-    private static IEnumerable<YamlNode> Sequence(YamlMappingNode node, string key) =>
-        node.Children.TryGetValue(key, out var child) ? (YamlSequenceNode)child : [];
-
-    private static List<string> Strings(YamlMappingNode node, string key) =>
-        Sequence(node, key).Select(n => ((YamlScalarNode)n).Value ?? string.Empty).ToList();
-
-    private static string? Text(YamlMappingNode node, string key) =>
-        node.Children.TryGetValue(key, out var child) ? ((YamlScalarNode)child).Value : null;
-
-    private static string? FindKubectl()
-    {
-        var paths = (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries);
-        return paths.Prepend("/usr/bin").Select(dir => Path.Combine(dir, "kubectl")).FirstOrDefault(File.Exists);
-    }
 }

@@ -45,8 +45,8 @@ public sealed class TestCommandDiagnosticsTests : IDisposable
     [Fact]
     public void ADashReadsTheInputFromStandardInput()
     {
-        var (failing, stdout, _) = RunProcess(_dir, File.ReadAllText(At("bad.yaml")), "test", "-", "--no-color");
-        var (passing, _, _) = RunProcess(_dir, File.ReadAllText(At("good.yaml")), "test", "-", "--no-color");
+        var (failing, stdout, _) = RunProcessWithInput(_dir, File.ReadAllText(At("bad.yaml")), "test", "-", "--no-color");
+        var (passing, _, _) = RunProcessWithInput(_dir, File.ReadAllText(At("good.yaml")), "test", "-", "--no-color");
 
         Assert.Equal(1, failing);
         Assert.Contains("FAIL - -", stdout, StringComparison.Ordinal);

@@ -23,7 +23,7 @@ public sealed partial class ConftestAcceptanceTests
 
         string[] args = [.. InRoot(test.BeforeTest ?? []), "test", .. InRoot(test.Args)];
         var (exit, stdout, stderr) = test.Directory is { } directory
-            ? CliRunner.RunProcess(Path.Combine(root, directory), test.Stdin is { } stdin ? File.ReadAllText(Path.Combine(root, stdin)) : string.Empty, args)
+            ? CliRunner.RunProcessWithInput(Path.Combine(root, directory), test.Stdin is { } stdin ? File.ReadAllText(Path.Combine(root, stdin)) : string.Empty, args)
             : CliRunner.Run(args);
         var output = WithoutPalisadeLines((stdout + stderr).Replace(root + "/", string.Empty, StringComparison.Ordinal));
         var lines = output.Split('\n').Where(l => l.Length > 0).ToArray();

@@ -1,0 +1,105 @@
+using System.Diagnostics;
+using YamlDotNet.RepresentationModel;
+using static Palisade.Cli.Tests.CliRunner;
+using static Palisade.Cli.Tests.DeployYaml;
+
+namespace Palisade.Cli.Tests;
+
+/// <summary>
+/// deploy/webhook runs the admission webhook with nothing it does not need: no API access at all, a restricted pod,
+/// flags the command has, and a registration equal to what <c>palisade webhook config</c> prints.
+/// </summary>
+public sealed class WebhookDeployManifestsTests
+{
+    private static readonly string Folder = Path.Combine(RepositoryRoot(), "deploy", "webhook");
+
+    [Fact]
+    public void EveryListedFileExistsParsesAndNothingGrantsRoles()
+    {
+        var files = Resources();
+
+        var unlisted = Directory.GetFiles(Folder, "*.yaml").Select(Path.GetFileName).Except(files.Append("kustomization.yaml"));
+        Assert.Empty(unlisted);
+        var kinds = files.SelectMany(Documents).Select(d => Text(d, "kind")).ToList();
+        Assert.DoesNotContain(kinds, kind => kind is "Role" or "RoleBinding" or "ClusterRole" or "ClusterRoleBinding");
+    }
+
+    [Fact]
+    public void ThePodHasNoServiceAccountTokenAndRunsRestricted()
+    {
+        var account = Assert.Single(Documents("serviceaccount.yaml"));
+        var pod = PodSpec();
+        var container = Container();
+        var security = Map(container, "securityContext");
+
+        Assert.Equal("false", Text(account, "automountServiceAccountToken"));
+        Assert.Equal("false", Text(pod, "automountServiceAccountToken"));
+        Assert.Equal(Text(Map(account, "metadata"), "name"), Text(pod, "serviceAccountName"));
+        Assert.Equal("true", Text(security, "readOnlyRootFilesystem"));
+        Assert.Equal("false", Text(security, "allowPrivilegeEscalation"));
+        Assert.Equal(["ALL"], Strings(Map(security, "capabilities"), "drop"));
+        Assert.Equal("true", Text(Map(pod, "securityContext"), "runAsNonRoot"));
+    }
+
+    [Fact]
+    public void TheWebhookArgumentsUseOnlyItsFlags()
+    {
+        var args = Strings(Container(), "args");
+
+        Assert.Equal("webhook", args[0]);
+        var flags = args.Where(a => a.StartsWith("--", StringComparison.Ordinal)).Select(a => a.Split('=')[0]).ToList();
+        Assert.All(flags, flag => Assert.Contains(flag, DeployManifestsTests.OptionsOf("webhook")));
+        Assert.Contains("--tls-cert", flags);
+    }
+
+    [Fact]
+    public void TheRegistrationIsWhatWebhookConfigPrints()
+    {
+        var (exit, stdout, stderr) = Run("webhook", "config", "--service-name", "palisade-webhook", "--service-namespace", "palisade-system");
+        Assert.True(exit == 0, stderr);
+        var printed = new YamlStream();
+        printed.Load(new StringReader(stdout));
+        var deployed = Assert.Single(Documents("validatingwebhookconfiguration.yaml"));
+
+        var webhooks = (YamlSequenceNode)((YamlMappingNode)printed.Documents[0].RootNode).Children["webhooks"];
+        Assert.Equal(webhooks, deployed.Children["webhooks"]);
+        Assert.Equal("palisade-system/palisade-webhook-tls", Text(Map(Map(deployed, "metadata"), "annotations"), "cert-manager.io/inject-ca-from"));
+    }
+
+    [Fact]
+    public void TheExampleRuleAcceptsTheExampleRepository()
+    {
+        var policies = Path.Combine(RepositoryRoot(), "examples", "policy-repo", "policies");
+
+        var (exit, stdout, stderr) = Run("test", "-p", Path.Combine(Folder, "policy"), policies, "--no-color");
+
+        Assert.True(exit == 0, stdout + stderr);
+    }
+
+    [Fact]
+    public async Task KubectlRendersTheKustomization()
+    {
+        var kubectl = FindKubectl();
+        if (kubectl is null)
+        {
+            Assert.Skip("kubectl is not installed, so kubectl kustomize was not run");
+        }
+
+        using var process = Process.Start(new ProcessStartInfo(kubectl, ["kustomize", Folder]) { RedirectStandardOutput = true, RedirectStandardError = true })!;
+        var cancel = TestContext.Current.CancellationToken;
+        var stdout = process.StandardOutput.ReadToEndAsync(cancel);
+        var stderr = process.StandardError.ReadToEndAsync(cancel);
+        await process.WaitForExitAsync(cancel);
+
+        Assert.True(process.ExitCode == 0, await stderr);
+        Assert.Contains("name: palisade-webhook-policy-", await stdout, StringComparison.Ordinal);
+    }
+
+    private static List<string> Resources() => DeployYaml.Resources(Folder);
+
+    private static List<YamlMappingNode> Documents(string file) => DeployYaml.Documents(Folder, file);
+
+    private static YamlMappingNode PodSpec() => DeployYaml.PodSpec(Folder, "deployment.yaml");
+
+    private static YamlMappingNode Container() => (YamlMappingNode)Assert.Single(Sequence(PodSpec(), "containers"));
+}
