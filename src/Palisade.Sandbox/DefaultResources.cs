@@ -4,6 +4,7 @@ namespace Palisade.Sandbox;
 internal static class DefaultResources
 {
     private const string Calico = "projectcalico.org";
+    private const string CalicoCrd = "crd.projectcalico.org";
     private const string Rbac = "rbac.authorization.k8s.io";
 
     public static IReadOnlyList<SandboxResource> Create() =>
@@ -23,6 +24,17 @@ internal static class DefaultResources
         new(Calico, "v3", "NetworkSet", "networksets", Namespaced: true) { ShortNames = ["netsets"] },
         new(Calico, "v3", "GlobalNetworkSet", "globalnetworksets", Namespaced: false),
         new(Calico, "v3", "Tier", "tiers", Namespaced: false),
+
+        // Where Calico runs without its API server, the same kinds are CRDs of this group; no short names, so that
+        // kubectl's short names keep meaning the projectcalico.org/v3 kinds, as on a real cluster with both.
+        new(CalicoCrd, "v1", "NetworkPolicy", "networkpolicies", Namespaced: true),
+        new(CalicoCrd, "v1", "GlobalNetworkPolicy", "globalnetworkpolicies", Namespaced: false),
+        new(CalicoCrd, "v1", "StagedNetworkPolicy", "stagednetworkpolicies", Namespaced: true),
+        new(CalicoCrd, "v1", "StagedGlobalNetworkPolicy", "stagedglobalnetworkpolicies", Namespaced: false),
+        new(CalicoCrd, "v1", "StagedKubernetesNetworkPolicy", "stagedkubernetesnetworkpolicies", Namespaced: true),
+        new(CalicoCrd, "v1", "NetworkSet", "networksets", Namespaced: true),
+        new(CalicoCrd, "v1", "GlobalNetworkSet", "globalnetworksets", Namespaced: false),
+        new(CalicoCrd, "v1", "Tier", "tiers", Namespaced: false),
         new(Rbac, "v1", "Role", "roles", Namespaced: true),
         new(Rbac, "v1", "RoleBinding", "rolebindings", Namespaced: true),
         new(Rbac, "v1", "ClusterRole", "clusterroles", Namespaced: false),

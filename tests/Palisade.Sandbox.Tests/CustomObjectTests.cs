@@ -42,6 +42,20 @@ public sealed class CustomObjectTests(SandboxFixture fixture) : IClassFixture<Sa
     }
 
     [Fact]
+    public async Task The_crd_group_of_Calico_is_served_apart_from_its_api_server_group()
+    {
+        var objects = sandbox.Client.CustomObjects;
+        var policy = GlobalNetworkPolicy("crd-deny", 20);
+        policy["apiVersion"] = "crd.projectcalico.org/v1";
+        await objects.CreateClusterCustomObjectAsync(policy, "crd.projectcalico.org", "v1", "globalnetworkpolicies", cancellationToken: Cancellation);
+
+        var read = Parse(await objects.GetClusterCustomObjectAsync("crd.projectcalico.org", "v1", "globalnetworkpolicies", "crd-deny", Cancellation));
+        Assert.Equal("crd.projectcalico.org/v1", (string?)read["apiVersion"]);
+        await StatusAssert.RefusedAsync(() => objects.GetClusterCustomObjectAsync(CalicoGroup, CalicoVersion, "globalnetworkpolicies", "crd-deny", Cancellation), 404, "NotFound");
+        await objects.DeleteClusterCustomObjectAsync("crd.projectcalico.org", "v1", "globalnetworkpolicies", "crd-deny", cancellationToken: Cancellation);
+    }
+
+    [Fact]
     public async Task The_default_tier_exists_at_start()
     {
         var tier = Parse(await sandbox.Client.CustomObjects.GetClusterCustomObjectAsync(CalicoGroup, CalicoVersion, "tiers", "default", Cancellation));

@@ -115,8 +115,11 @@ public sealed class ClusterClient(IKubernetes api)
             throw Unsupported(type);
         }
 
+        // The client hands an ERROR event (a 410 Expired, say) to onError and then ends the stream; keep it, so the
+        // end of the stream can say why instead of looking like a clean close.
+        Exception? failure = null;
         var events = Api.CustomObjects.WatchListClusterCustomObjectAsync(
-            type.Group, type.Version, type.Plural, allowWatchBookmarks: true, labelSelector: labelSelector, resourceVersion: resourceVersion, cancellationToken: cancellation);
+            type.Group, type.Version, type.Plural, allowWatchBookmarks: true, labelSelector: labelSelector, resourceVersion: resourceVersion, onError: ex => failure ??= ex, cancellationToken: cancellation);
         await using var enumerator = events.GetAsyncEnumerator(cancellation);
         while (true)
         {
@@ -125,6 +128,11 @@ public sealed class ClusterClient(IKubernetes api)
             {
                 if (!await enumerator.MoveNextAsync().ConfigureAwait(false))
                 {
+                    if (failure is not null)
+                    {
+                        throw WatchFailure(type, failure);
+                    }
+
                     yield break;
                 }
 
@@ -153,6 +161,12 @@ public sealed class ClusterClient(IKubernetes api)
             yield return new ClusterWatchEvent(kind, obj);
         }
     }
+
+    private static ClusterException WatchFailure(ResourceType type, Exception failure) => failure switch
+    {
+        KubernetesException { Status: { } status } => new ClusterException((HttpStatusCode)(status.Code ?? 500), status.Reason ?? "Error", $"watch of {type.GroupKind}: {status.Message}", failure),
+        _ => new ClusterException(0, "WatchFailed", $"watch of {type.GroupKind}: {failure.Message}", failure),
+    };
 
     private static Func<JsonObject, JsonObject> WithTypeOf(ResourceType type) => item =>
     {
