@@ -1,4 +1,5 @@
 using Palisade.Kube.Manifests;
+using Palisade.Policy.Gatekeeper;
 using Palisade.Policy.Loading;
 using Palisade.Rego.Values;
 

@@ -18,18 +18,7 @@ internal static class DiffCommand
     {
         var arguments = new SyncArguments();
         var command = new Command("diff", "Show what palisade sync would change in the cluster, without changing anything.");
-        foreach (var symbol in arguments.All)
-        {
-            switch (symbol)
-            {
-                case Argument argument:
-                    command.Add(argument);
-                    break;
-                case Option option:
-                    command.Add(option);
-                    break;
-            }
-        }
+        arguments.AddTo(command);
 
         command.SetAction(async (result, cancellation) =>
         {

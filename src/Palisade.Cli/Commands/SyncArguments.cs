@@ -53,12 +53,19 @@ internal sealed class SyncArguments
 
     public Option<string?> KnownHosts { get; } = new("--known-hosts") { Description = "known_hosts file; with it, host keys are checked strictly." };
 
-    public IEnumerable<Symbol> All =>
-    [
-        Source, Ref, Path, Manifests, Policy, AllowKind, AllowNamespace, Name, State, Kubeconfig, InventoryNamespace,
-        Prune, MaxPruneShare, ForcePrune, VerifySignatures, AllowedSigners, GpgKeys, TokenFile, TokenEnv, SshKey, KnownHosts,
-    ];
-
+    /// <summary>Adds the shared argument and options to <paramref name="command"/>.</summary>
+    public void AddTo(Command command)
+    {
+        command.Add(Source);
+        foreach (var option in new Option[]
+        {
+            Ref, Path, Manifests, Policy, AllowKind, AllowNamespace, Name, State, Kubeconfig, InventoryNamespace,
+            Prune, MaxPruneShare, ForcePrune, VerifySignatures, AllowedSigners, GpgKeys, TokenFile, TokenEnv, SshKey, KnownHosts,
+        })
+        {
+            command.Add(option);
+        }
+    }
     public GitSourceOptions SourceOptions(ParseResult result) => new()
     {
         Url = result.GetRequiredValue(Source),

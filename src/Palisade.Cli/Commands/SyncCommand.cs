@@ -33,18 +33,7 @@ internal static class SyncCommand
         {
             selfHeal, detectOnly, interval, once, sandbox, sandboxKubeconfig, createNamespaces, metricsAddr, leaderElect, leaseNamespace,
         };
-        foreach (var symbol in arguments.All)
-        {
-            switch (symbol)
-            {
-                case Argument argument:
-                    command.Add(argument);
-                    break;
-                case Option option:
-                    command.Add(option);
-                    break;
-            }
-        }
+        arguments.AddTo(command);
 
         command.SetAction(async (result, cancellation) =>
         {

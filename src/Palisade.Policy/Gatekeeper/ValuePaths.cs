@@ -3,7 +3,7 @@ using Palisade.Rego.Values;
 namespace Palisade.Policy.Gatekeeper;
 
 /// <summary>Reads fields of Kubernetes objects held as Rego values; a missing or mistyped field reads as absent.</summary>
-internal static class ValuePaths
+public static class ValuePaths
 {
     public static Value? Get(this Value? value, params string[] path)
     {

@@ -1,3 +1,5 @@
+using Palisade.GitOps.Tests.Support;
+
 namespace Palisade.GitOps.Tests.EndToEnd;
 
 /// <summary>Policy files as <c>palisade generate</c> writes them, and a governance rule, for the end-to-end tests.</summary>
@@ -54,10 +56,10 @@ internal static class Manifests
         }
         """;
 
-    /// <summary>A repository with two application policies and a global default deny, committed.</summary>
-    public static PolicyRepository ShopRepository()
+    /// <summary>A repository in <paramref name="folder"/> with two application policies and a global default deny, committed.</summary>
+    public static TestRepository ShopRepository(TempFolder folder)
     {
-        var repository = PolicyRepository.Create();
+        var repository = new TestRepository(folder.Combine("repo"));
         repository
             .Write(BackendPath, CalicoPolicy("backend", "shop", 710))
             .Write(FrontendPath, CalicoPolicy("frontend", "shop", 720))

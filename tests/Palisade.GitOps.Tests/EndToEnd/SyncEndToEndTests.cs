@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Palisade.GitOps.Audit;
 using Palisade.GitOps.SelfHeal;
 using Palisade.GitOps.Sync;
+using Palisade.GitOps.Tests.Support;
 using Palisade.Kube.Cluster;
 
 namespace Palisade.GitOps.Tests.EndToEnd;
@@ -19,9 +20,10 @@ public sealed class SyncEndToEndTests
     public async Task A_revision_reaches_the_cluster_and_the_audit_log_says_who_committed_it()
     {
         Kubectl.RequireInstalled();
-        using var repository = Manifests.ShopRepository();
-        var commit = repository.Git("rev-parse", "HEAD").Trim();
-        await using var sync = await SyncHarness.StartAsync(repository.Root);
+        using var folder = new TempFolder();
+        var repository = Manifests.ShopRepository(folder);
+        var commit = repository.Head();
+        await using var sync = await SyncHarness.StartAsync(repository.Path);
 
         var result = await sync.SyncAsync();
 
@@ -31,7 +33,7 @@ public sealed class SyncEndToEndTests
         Assert.Contains("default-deny", sync.Kubectl.Run("get", "globalnetworkpolicies.projectcalico.org", "-o", "name"), StringComparison.Ordinal);
         var applied = Assert.Single(sync.Events<SyncEvent>());
         Assert.Equal(commit, applied.Revision);
-        Assert.Contains("ada@example.com", applied.Author, StringComparison.Ordinal);
+        Assert.Contains("ana@example.com", applied.Author, StringComparison.Ordinal);
         Assert.Equal(3, applied.Changes.Count);
         Assert.All(applied.Changes, c => Assert.Equal(ChangeKind.Created, c.Change));
         Assert.Equal(SyncOutcomeKind.Unchanged, (await sync.SyncAsync()).Kind);
@@ -41,8 +43,9 @@ public sealed class SyncEndToEndTests
     public async Task A_policy_deleted_with_kubectl_is_put_back_within_seconds()
     {
         Kubectl.RequireInstalled();
-        using var repository = Manifests.ShopRepository();
-        await using var sync = await SyncHarness.StartAsync(repository.Root, o => o with { SelfHeal = HealMode.Revert });
+        using var folder = new TempFolder();
+        var repository = Manifests.ShopRepository(folder);
+        await using var sync = await SyncHarness.StartAsync(repository.Path, o => o with { SelfHeal = HealMode.Revert });
         Assert.Equal(SyncOutcomeKind.Applied, (await sync.RunAsync()).Kind);
 
         sync.Kubectl.Run("delete", "networkpolicies.projectcalico.org", "backend", "-n", "shop");
@@ -59,8 +62,9 @@ public sealed class SyncEndToEndTests
     public async Task A_field_changed_with_kubectl_is_put_back_and_the_audit_log_names_the_changer()
     {
         Kubectl.RequireInstalled();
-        using var repository = Manifests.ShopRepository();
-        await using var sync = await SyncHarness.StartAsync(repository.Root, o => o with { SelfHeal = HealMode.Revert });
+        using var folder = new TempFolder();
+        var repository = Manifests.ShopRepository(folder);
+        await using var sync = await SyncHarness.StartAsync(repository.Path, o => o with { SelfHeal = HealMode.Revert });
         await sync.RunAsync();
 
         sync.Kubectl.Run("patch", "networkpolicies.projectcalico.org", "backend", "-n", "shop", "--type", "merge", "-p", """{"spec":{"order":1}}""");
@@ -77,8 +81,9 @@ public sealed class SyncEndToEndTests
     public async Task Detect_only_records_the_drift_and_leaves_the_change_in_place()
     {
         Kubectl.RequireInstalled();
-        using var repository = Manifests.ShopRepository();
-        await using var sync = await SyncHarness.StartAsync(repository.Root, o => o with { SelfHeal = HealMode.DetectOnly });
+        using var folder = new TempFolder();
+        var repository = Manifests.ShopRepository(folder);
+        await using var sync = await SyncHarness.StartAsync(repository.Path, o => o with { SelfHeal = HealMode.DetectOnly });
         await sync.RunAsync();
 
         sync.Kubectl.Run("patch", "networkpolicies.projectcalico.org", "frontend", "-n", "shop", "--type", "merge", "-p", """{"spec":{"order":3}}""");
@@ -93,14 +98,14 @@ public sealed class SyncEndToEndTests
     public async Task A_policy_removed_from_git_is_pruned_and_nothing_else_is()
     {
         Kubectl.RequireInstalled();
-        using var repository = Manifests.ShopRepository();
-        await using var sync = await SyncHarness.StartAsync(repository.Root);
+        using var folder = new TempFolder();
+        var repository = Manifests.ShopRepository(folder);
+        await using var sync = await SyncHarness.StartAsync(repository.Path);
         await sync.SyncAsync();
         // An object Palisade did not make, in the same namespace: prune must never touch it.
-        var foreign = Path.Combine(repository.Root, "..", Path.GetFileName(repository.Root) + "-foreign.yaml");
+        var foreign = folder.Combine("made-by-hand.yaml");
         File.WriteAllText(foreign, Manifests.CalicoPolicy("made-by-hand", "shop", 900));
         sync.Kubectl.Run("apply", "-f", foreign);
-        File.Delete(foreign);
 
         repository.Delete(Manifests.FrontendPath).Commit("shop: the frontend is gone");
         var result = await sync.SyncAsync();
@@ -116,11 +121,12 @@ public sealed class SyncEndToEndTests
     public async Task A_remote_that_disappears_leaves_the_last_good_revision_in_place()
     {
         Kubectl.RequireInstalled();
-        using var repository = Manifests.ShopRepository();
-        await using var sync = await SyncHarness.StartAsync(repository.Root);
+        using var folder = new TempFolder();
+        var repository = Manifests.ShopRepository(folder);
+        await using var sync = await SyncHarness.StartAsync(repository.Path);
         await sync.SyncAsync();
 
-        Directory.Delete(Path.Combine(repository.Root, ".git"), recursive: true);
+        Directory.Delete(Path.Combine(repository.Path, ".git"), recursive: true);
         var result = await sync.SyncAsync();
 
         Assert.Equal(SyncOutcomeKind.Refused, result.Kind);

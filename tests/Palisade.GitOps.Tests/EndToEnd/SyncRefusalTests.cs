@@ -1,6 +1,7 @@
 using Palisade.GitOps.Audit;
 using Palisade.GitOps.Source;
 using Palisade.GitOps.Sync;
+using Palisade.GitOps.Tests.Support;
 using Palisade.Kube.Cluster;
 
 namespace Palisade.GitOps.Tests.EndToEnd;
@@ -52,7 +53,7 @@ public sealed class SyncRefusalTests
     {
         var refusal = await RefuseAsync(repository => repository
             .Write(NewPolicyPath, Manifests.CalicoPolicy("cart", "shop", 730))
-            .Symlink("policies/shop/passwd.yaml", "../../../../../../etc/passwd"));
+            .Link("policies/shop/passwd.yaml", "../../../../../../etc/passwd"));
 
         Assert.Equal(RefusalReason.PathEscape, refusal.Reason);
         Assert.Contains("passwd.yaml", refusal.Message, StringComparison.Ordinal);
@@ -72,74 +73,71 @@ public sealed class SyncRefusalTests
     [Fact]
     public async Task An_unsigned_commit_is_refused_when_signatures_are_required()
     {
-        var keys = Path.Combine(Path.GetTempPath(), "palisade-keys-" + Guid.NewGuid().ToString("N")[..12]);
-        try
-        {
-            var (key, line) = PolicyRepository.NewSigningKey(keys, "ada@example.com");
-            var signers = Path.Combine(keys, "allowed_signers");
-            File.WriteAllText(signers, line + "\n");
+        using var keys = new TempFolder();
+        var ana = new SshKey(keys.Path, "ana");
+        var signers = keys.Combine("allowed_signers");
+        File.WriteAllText(signers, ana.AllowedSignersLine("ana@example.com") + "\n");
 
-            var refusal = await RefuseAsync(
-                repository => repository.Write(NewPolicyPath, Manifests.CalicoPolicy("cart", "shop", 730)),
-                o => o with { Signatures = new SignaturePolicy { AllowedSignersFile = signers } },
-                signingKey: key,
-                signLast: false);
+        var refusal = await RefuseAsync(
+            repository => repository.Write(NewPolicyPath, Manifests.CalicoPolicy("cart", "shop", 730)),
+            o => o with { Signatures = new SignaturePolicy { AllowedSignersFile = signers } },
+            signingKey: ana.PrivateKey,
+            signLast: false);
 
-            Assert.Equal(RefusalReason.Unsigned, refusal.Reason);
-        }
-        finally
-        {
-            Directory.Delete(keys, recursive: true);
-        }
+        Assert.Equal(RefusalReason.Unsigned, refusal.Reason);
     }
 
     [Fact]
     public async Task A_commit_signed_by_a_key_that_is_not_allowed_is_refused_and_one_signed_by_an_allowed_key_is_applied()
     {
-        var keys = Path.Combine(Path.GetTempPath(), "palisade-keys-" + Guid.NewGuid().ToString("N")[..12]);
-        try
-        {
-            var (allowed, line) = PolicyRepository.NewSigningKey(keys, "ada@example.com");
-            var (stranger, _) = PolicyRepository.NewSigningKey(keys, "mallory@example.com");
-            var signers = Path.Combine(keys, "allowed_signers");
-            File.WriteAllText(signers, line + "\n");
-            using var repository = Manifests.ShopRepository();
-            repository.Commit("signed by the team", allowed);
-            await using var sync = await SyncHarness.StartAsync(repository.Root, o => o with { Signatures = new SignaturePolicy { AllowedSignersFile = signers } });
-            Assert.Equal(SyncOutcomeKind.Applied, (await sync.SyncAsync()).Kind);
-            Assert.Equal("ada@example.com", Assert.Single(sync.Events<SyncEvent>()).Signer);
+        Kubectl.RequireInstalled();
+        using var folder = new TempFolder();
+        var ana = new SshKey(folder.Path, "ana");
+        var mallory = new SshKey(folder.Path, "mallory");
+        var signers = folder.Combine("allowed_signers");
+        File.WriteAllText(signers, ana.AllowedSignersLine("ana@example.com") + "\n");
+        var repository = Manifests.ShopRepository(folder);
+        repository.CommitSignedWithSsh("signed by the team", ana.PrivateKey);
+        await using var sync = await SyncHarness.StartAsync(repository.Path, o => o with { Signatures = new SignaturePolicy { AllowedSignersFile = signers } });
+        Assert.Equal(SyncOutcomeKind.Applied, (await sync.SyncAsync()).Kind);
+        Assert.Equal("ana@example.com", Assert.Single(sync.Events<SyncEvent>()).Signer);
 
-            repository.Write(NewPolicyPath, Manifests.CalicoPolicy("cart", "shop", 730)).Commit("cart", stranger);
-            var result = await sync.SyncAsync();
+        repository.Write(NewPolicyPath, Manifests.CalicoPolicy("cart", "shop", 730)).CommitSignedWithSsh("cart", mallory.PrivateKey);
+        var result = await sync.SyncAsync();
 
-            Assert.Equal(SyncOutcomeKind.Refused, result.Kind);
-            Assert.Equal(RefusalReason.SignatureInvalid, result.Refusal!.Reason);
-            Assert.Null(await sync.GetAsync(CalicoPolicy, "shop", "cart"));
-        }
-        finally
-        {
-            Directory.Delete(keys, recursive: true);
-        }
+        Assert.Equal(SyncOutcomeKind.Refused, result.Kind);
+        Assert.Equal(RefusalReason.SignatureInvalid, result.Refusal!.Reason);
+        Assert.Null(await sync.GetAsync(CalicoPolicy, "shop", "cart"));
     }
 
     /// <summary>
     /// Applies the shop repository, commits <paramref name="change"/> on top, and checks the second revision is
     /// refused as a whole: the new policy is absent and the first revision's objects are untouched.
     /// </summary>
-    private static async Task<RefusalEvent> RefuseAsync(Func<PolicyRepository, PolicyRepository> change, Func<SyncOptions, SyncOptions>? configure = null, string? signingKey = null, bool signLast = true)
+    private static async Task<RefusalEvent> RefuseAsync(Func<TestRepository, TestRepository> change, Func<SyncOptions, SyncOptions>? configure = null, string? signingKey = null, bool signLast = true)
     {
         Kubectl.RequireInstalled();
-        using var repository = Manifests.ShopRepository();
+        using var folder = new TempFolder();
+        var repository = Manifests.ShopRepository(folder);
         if (signingKey is not null)
         {
-            repository.Commit("signed by the team", signingKey);
+            repository.CommitSignedWithSsh("signed by the team", signingKey);
         }
 
-        await using var sync = await SyncHarness.StartAsync(repository.Root, configure);
+        await using var sync = await SyncHarness.StartAsync(repository.Path, configure);
         Assert.Equal(SyncOutcomeKind.Applied, (await sync.SyncAsync()).Kind);
         var before = sync.Kubectl.Run("get", "networkpolicies.projectcalico.org", "-n", "shop", "-o", "json");
 
-        change(repository).Commit("the change to refuse", signLast ? signingKey : null);
+        change(repository);
+        if (signLast && signingKey is not null)
+        {
+            repository.CommitSignedWithSsh("the change to refuse", signingKey);
+        }
+        else
+        {
+            repository.Commit("the change to refuse");
+        }
+
         var result = await sync.SyncAsync();
 
         Assert.Equal(SyncOutcomeKind.Refused, result.Kind);

@@ -1,6 +1,7 @@
 using System.Text;
 using Palisade.GitOps.Audit;
 using Palisade.GitOps.Source;
+using Palisade.GitOps.Tests.Support;
 
 namespace Palisade.GitOps.Tests.Source;
 

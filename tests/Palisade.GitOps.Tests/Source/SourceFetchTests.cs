@@ -1,5 +1,6 @@
 using Palisade.GitOps.Audit;
 using Palisade.GitOps.Source;
+using Palisade.GitOps.Tests.Support;
 
 namespace Palisade.GitOps.Tests.Source;
 

@@ -1,4 +1,5 @@
 using Palisade.GitOps.Source;
+using Palisade.GitOps.Tests.Support;
 
 namespace Palisade.GitOps.Tests.Source;
 

@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using Palisade.GitOps.Audit;
 using Palisade.GitOps.Source;
+using Palisade.GitOps.Tests.Support;
 
 namespace Palisade.GitOps.Tests.Source;
 

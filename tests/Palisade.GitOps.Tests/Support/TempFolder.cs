@@ -1,4 +1,4 @@
-namespace Palisade.GitOps.Tests.Source;
+namespace Palisade.GitOps.Tests.Support;
 
 /// <summary>A folder under /tmp removed with everything in it; short, because gpg sockets live in such folders.</summary>
 internal sealed class TempFolder : IDisposable

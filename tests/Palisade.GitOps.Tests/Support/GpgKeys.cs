@@ -1,4 +1,4 @@
-namespace Palisade.GitOps.Tests.Source;
+namespace Palisade.GitOps.Tests.Support;
 
 /// <summary>Two OpenPGP keys shared by the tests of a class: generating keys is the slowest part of them.</summary>
 public sealed class GpgKeys : IDisposable

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace Palisade.GitOps.Tests.Source;
+namespace Palisade.GitOps.Tests.Support;
 
 /// <summary>Runs git, ssh-keygen and gpg the way a person would, for building test repositories and keys.</summary>
 internal static class Tools

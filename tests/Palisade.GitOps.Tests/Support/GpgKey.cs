@@ -1,4 +1,4 @@
-namespace Palisade.GitOps.Tests.Source;
+namespace Palisade.GitOps.Tests.Support;
 
 /// <summary>An OpenPGP key generated in batch mode in its own GNUPGHOME, with its armored public key.</summary>
 internal sealed class GpgKey : IDisposable

@@ -1,4 +1,4 @@
-namespace Palisade.GitOps.Tests.Source;
+namespace Palisade.GitOps.Tests.Support;
 
 /// <summary>A real git repository with a work tree, built with the git CLI and fixed author and committer.</summary>
 internal sealed class TestRepository
@@ -19,6 +19,12 @@ internal sealed class TestRepository
         var full = System.IO.Path.Combine(Path, file);
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(full)!);
         File.WriteAllText(full, content);
+        return this;
+    }
+
+    public TestRepository Delete(string file)
+    {
+        File.Delete(System.IO.Path.Combine(Path, file));
         return this;
     }
 

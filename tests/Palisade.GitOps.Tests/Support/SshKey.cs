@@ -1,4 +1,4 @@
-namespace Palisade.GitOps.Tests.Source;
+namespace Palisade.GitOps.Tests.Support;
 
 /// <summary>An ed25519 key pair made with ssh-keygen, and its line for an allowed_signers file.</summary>
 internal sealed class SshKey
