@@ -132,4 +132,21 @@ public sealed class CoreObjectTests(SandboxFixture fixture) : IClassFixture<Sand
         Assert.Contains("default", names);
         Assert.Contains("kube-system", names);
     }
+
+    [Fact]
+    public async Task Namespaces_carry_their_name_as_the_metadata_name_label_even_when_a_write_changes_it()
+    {
+        var core = sandbox.Client.CoreV1;
+        var defaultNamespace = await core.ReadNamespaceAsync("default", cancellationToken: Cancellation);
+        Assert.Equal("default", defaultNamespace.Metadata.Labels["kubernetes.io/metadata.name"]);
+
+        var name = "labelled-" + Guid.NewGuid().ToString("N")[..8];
+        var created = await core.CreateNamespaceAsync(new V1Namespace { Metadata = new V1ObjectMeta { Name = name, Labels = new Dictionary<string, string> { ["team"] = "a" } } }, cancellationToken: Cancellation);
+        Assert.Equal(name, created.Metadata.Labels["kubernetes.io/metadata.name"]);
+        Assert.Equal("a", created.Metadata.Labels["team"]);
+
+        var patch = new V1Patch("""{"metadata":{"labels":{"kubernetes.io/metadata.name":"other"}}}""", V1Patch.PatchType.MergePatch);
+        var patched = await core.PatchNamespaceAsync(patch, name, cancellationToken: Cancellation);
+        Assert.Equal(name, patched.Metadata.Labels["kubernetes.io/metadata.name"]);
+    }
 }

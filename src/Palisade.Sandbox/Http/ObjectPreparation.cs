@@ -11,6 +11,8 @@ namespace Palisade.Sandbox.Http;
 /// </summary>
 internal static class ObjectPreparation
 {
+    public const string NamespaceNameLabel = "kubernetes.io/metadata.name";
+
     /// <summary>Checks kind, apiVersion, namespace and (when the URL names one) name against the URL, filling those left out.</summary>
     public static void MatchUrl(JsonObject obj, ApiPath path)
     {
@@ -88,15 +90,21 @@ internal static class ObjectPreparation
             metadata["generation"] = 1L;
         }
 
-        if (resource.Group.Length == 0 && resource.Plural == "namespaces")
+        if (IsNamespace(resource))
         {
             obj["status"] = new JsonObject { ["phase"] = "Active" };
+            LabelWithName(obj);
         }
     }
 
     /// <summary>Carries the server-owned fields of the stored object (but managedFields, which the field manager keeps) over to its replacement.</summary>
     public static void ForUpdate(JsonObject updated, JsonObject current)
     {
+        if (JsonText.Of(current["kind"]) == "Namespace" && JsonText.Of(current["apiVersion"]) == "v1")
+        {
+            LabelWithName(updated);
+        }
+
         var metadata = ObjectMeta.Of(updated);
         var stored = ObjectMeta.Of(current);
         foreach (var field in new[] { "uid", "creationTimestamp" })
@@ -122,6 +130,24 @@ internal static class ObjectPreparation
             updated["status"] = status.DeepClone();
         }
     }
+
+    /// <summary>
+    /// Gives a namespace the label <c>kubernetes.io/metadata.name</c> with its name, as kube-apiserver does on every
+    /// create and update, so that namespaceSelectors (of webhooks, network policies) can select a namespace by name.
+    /// </summary>
+    private static void LabelWithName(JsonObject ns)
+    {
+        var metadata = ObjectMeta.Of(ns);
+        if (metadata["labels"] is not JsonObject labels)
+        {
+            labels = [];
+            metadata["labels"] = labels;
+        }
+
+        labels[NamespaceNameLabel] = ObjectMeta.Name(ns);
+    }
+
+    private static bool IsNamespace(SandboxResource resource) => resource.Group.Length == 0 && resource.Plural == "namespaces";
 
     public static void CheckName(JsonObject obj, SandboxResource resource)
     {
