@@ -94,6 +94,40 @@ public sealed class WritePipelineTests : IAsyncLifetime
         await objects.DeleteNamespacedCustomObjectAsync(CalicoGroup, CalicoVersion, ns, "networkpolicies", "locked", cancellationToken: Cancellation);
     }
 
+    [Fact]
+    public async Task Warnings_checks_add_reach_the_client_as_quoted_warning_headers_with_a_refusal_too()
+    {
+        var ns = await sandbox.NewNamespaceAsync();
+        sandbox.Server.Writes.Add(request =>
+        {
+            request.AddWarning("no \"types\" given: ingress assumed");
+            request.AddWarning("ordre élevé");
+            request.AddWarning("no \"types\" given: ingress assumed");
+            return request.Name == "refused" ? WriteRejection.WithStatus(429, "TooManyRequests", "slow down") : null;
+        });
+        using var http = sandbox.RawClient();
+
+        using var created = await http.PostAsync(new Uri($"/api/v1/namespaces/{ns}/configmaps", UriKind.Relative), Json("""{"metadata":{"name":"kept"}}"""), Cancellation);
+        Assert.Equal(System.Net.HttpStatusCode.Created, created.StatusCode);
+        Assert.Equal(["299 - \"no \\\"types\\\" given: ingress assumed\"", "299 - \"ordre \\u00e9lev\\u00e9\""], created.Headers.GetValues("Warning"));
+
+        using var refused = await http.PostAsync(new Uri($"/api/v1/namespaces/{ns}/configmaps", UriKind.Relative), Json("""{"metadata":{"name":"refused"}}"""), Cancellation);
+        Assert.Equal(429, (int)refused.StatusCode);
+        Assert.Equal(2, refused.Headers.GetValues("Warning").Count());
+        var status = JsonNode.Parse(await refused.Content.ReadAsStringAsync(Cancellation))!;
+        Assert.Equal("TooManyRequests", (string?)status["reason"]);
+        Assert.Equal("slow down", (string?)status["message"]);
+    }
+
+    [Fact]
+    public void A_rejection_status_must_be_a_failure_code()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => WriteRejection.WithStatus(200, "", "fine"));
+        Assert.Equal(503, WriteRejection.WithStatus(503, "ServiceUnavailable", "later").Code);
+    }
+
+    private static StringContent Json(string body) => new(body, System.Text.Encoding.UTF8, "application/json");
+
     /// <summary>A check written as a class, as the admission webhook will be: refuses any write to the named objects.</summary>
     private sealed class LockedNames(params string[] names) : IWriteCheck
     {

@@ -1,6 +1,6 @@
 namespace Palisade.Sandbox;
 
-/// <summary>Why an admission check refuses a write: the HTTP code (403 Forbidden or 422 Invalid) and the message of the Status the client gets.</summary>
+/// <summary>Why an admission check refuses a write: the HTTP code, reason and message of the Status the client gets.</summary>
 public sealed record WriteRejection
 {
     private WriteRejection(int code, string reason, string message)
@@ -21,4 +21,14 @@ public sealed record WriteRejection
 
     /// <summary>422 Invalid, for an object that is not acceptable as written.</summary>
     public static WriteRejection Invalid(string message) => new(422, "Invalid", message);
+
+    /// <summary>Any failure status (code 400 to 599), such as the one a denying webhook chose or 500 InternalError for one that could not be called.</summary>
+    public static WriteRejection WithStatus(int code, string reason, string message)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(code, 400);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(code, 599);
+        ArgumentNullException.ThrowIfNull(reason);
+        ArgumentNullException.ThrowIfNull(message);
+        return new(code, reason, message);
+    }
 }

@@ -14,4 +14,32 @@ public sealed record WriteRequest(
     JsonObject? Object,
     JsonObject? OldObject,
     string? FieldManager,
-    bool DryRun);
+    bool DryRun)
+{
+    private readonly List<string> warnings = [];
+
+    /// <summary>Warnings checks added for the client, sent as <c>Warning: 299 - "…"</c> headers whether or not the write is refused.</summary>
+    public IReadOnlyList<string> Warnings
+    {
+        get
+        {
+            lock (warnings)
+            {
+                return [.. warnings];
+            }
+        }
+    }
+
+    /// <summary>Adds a warning for the client; one already added is not repeated, as kube-apiserver sends each once.</summary>
+    public void AddWarning(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        lock (warnings)
+        {
+            if (!warnings.Contains(text))
+            {
+                warnings.Add(text);
+            }
+        }
+    }
+}

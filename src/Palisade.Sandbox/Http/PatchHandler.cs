@@ -42,7 +42,7 @@ internal sealed class PatchHandler(ObjectStore store, WritePipeline pipeline, Ti
                 ? (Created(path, patch, isApply, parameters, force, now), (long?)null)
                 : Patched(current, path, mediaType, patch, parameters, force, now);
             var operation = current is null ? WriteOperation.Create : WriteOperation.Update;
-            await Admission.AdmitAsync(pipeline, Admission.Request(operation, path, name, result, current, parameters), context.RequestAborted).ConfigureAwait(false);
+            await Admission.AdmitAsync(pipeline, Admission.Request(operation, path, name, result, current, parameters), context).ConfigureAwait(false);
             if (parameters.DryRun)
             {
                 await JsonIO.WriteAsync(context, current is null ? 201 : 200, result).ConfigureAwait(false);

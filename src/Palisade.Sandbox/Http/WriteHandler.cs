@@ -28,7 +28,7 @@ internal sealed class WriteHandler(ObjectStore store, WritePipeline pipeline, Ti
         }
 
         UpdateTracker.Record(null, obj, parameters.Manager, path.Resource.ApiVersion, now);
-        await Admission.AdmitAsync(pipeline, Admission.Request(WriteOperation.Create, path, name, obj, null, parameters), context.RequestAborted).ConfigureAwait(false);
+        await Admission.AdmitAsync(pipeline, Admission.Request(WriteOperation.Create, path, name, obj, null, parameters), context).ConfigureAwait(false);
         var result = parameters.DryRun ? obj : store.Create(path.Resource, obj);
         await JsonIO.WriteAsync(context, 201, result).ConfigureAwait(false);
     }
@@ -48,7 +48,7 @@ internal sealed class WriteHandler(ObjectStore store, WritePipeline pipeline, Ti
         }
 
         var result = Updated(current, obj, path, parameters, time.GetUtcNow());
-        await Admission.AdmitAsync(pipeline, Admission.Request(WriteOperation.Update, path, name, result, current, parameters), context.RequestAborted).ConfigureAwait(false);
+        await Admission.AdmitAsync(pipeline, Admission.Request(WriteOperation.Update, path, name, result, current, parameters), context).ConfigureAwait(false);
         await JsonIO.WriteAsync(context, 200, parameters.DryRun ? result : store.Replace(path.Resource, result, expected)).ConfigureAwait(false);
     }
 
@@ -77,7 +77,7 @@ internal sealed class WriteHandler(ObjectStore store, WritePipeline pipeline, Ti
         var name = path.Name!;
         var current = store.Get(path.Resource, path.Namespace, name) ?? throw ApiError.NotFound(path.Resource, name);
         long? precondition = JsonText.Of(options?["preconditions"]?["resourceVersion"]) is { } rv && long.TryParse(rv, out var parsed) ? parsed : null;
-        await Admission.AdmitAsync(pipeline, Admission.Request(WriteOperation.Delete, path, name, null, current, parameters), context.RequestAborted).ConfigureAwait(false);
+        await Admission.AdmitAsync(pipeline, Admission.Request(WriteOperation.Delete, path, name, null, current, parameters), context).ConfigureAwait(false);
         var deleted = parameters.DryRun ? current : store.Delete(path.Resource, path.Namespace, name, precondition);
         // kube-apiserver answers a namespace delete with the namespace, other deletes with a Status naming the object.
         if (path.Resource.Group.Length == 0 && path.Resource.Plural == "namespaces")
@@ -99,7 +99,7 @@ internal sealed class WriteHandler(ObjectStore store, WritePipeline pipeline, Ti
         foreach (var obj in store.List(path.Resource, path.Namespace).Items.Where(filter.Matches))
         {
             var name = ObjectMeta.Name(obj);
-            await Admission.AdmitAsync(pipeline, Admission.Request(WriteOperation.Delete, path with { Name = name }, name, null, obj, parameters), context.RequestAborted).ConfigureAwait(false);
+            await Admission.AdmitAsync(pipeline, Admission.Request(WriteOperation.Delete, path with { Name = name }, name, null, obj, parameters), context).ConfigureAwait(false);
             deleted.Add(parameters.DryRun ? obj : store.Delete(path.Resource, ObjectMeta.Namespace(obj), name, null));
         }
 
