@@ -12,12 +12,14 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Palisade.Sandbox.Http;
 using Palisade.Sandbox.Storage;
+using Palisade.Sandbox.Webhooks;
 
 namespace Palisade.Sandbox;
 
 /// <summary>
 /// An in-process Kubernetes API server on 127.0.0.1 that speaks the REST protocol (discovery, CRUD, patches,
-/// server-side apply, watches) over HTTPS with a bearer token. It stores objects; it enforces nothing.
+/// server-side apply, watches) over HTTPS with a bearer token. It stores objects and calls the validating webhooks
+/// registered in it; it enforces no traffic.
 /// </summary>
 public sealed class SandboxServer : IAsyncDisposable
 {
@@ -59,6 +61,7 @@ public sealed class SandboxServer : IAsyncDisposable
         var certificate = SelfSignedCertificate.Create();
         var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
         var writes = new WritePipeline();
+        writes.Add(new WebhookAdmission(store, catalog));
         var stopping = new CancellationTokenSource();
 
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = typeof(SandboxServer).Assembly.GetName().Name });
