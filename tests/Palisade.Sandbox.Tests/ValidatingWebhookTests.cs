@@ -159,7 +159,10 @@ public sealed class ValidatingWebhookTests : IAsyncLifetime
         var everything = WebhookConfigurations.Calico("palisade", "https://127.0.0.1:1/validate", webhook.CaBundle);
         everything["webhooks"]![0]!["rules"] = new JsonArray(new JsonObject
         {
-            ["apiGroups"] = new JsonArray("*"), ["apiVersions"] = new JsonArray("*"), ["operations"] = new JsonArray("*"), ["resources"] = new JsonArray("*/*"),
+            ["apiGroups"] = new JsonArray("*"),
+            ["apiVersions"] = new JsonArray("*"),
+            ["operations"] = new JsonArray("*"),
+            ["resources"] = new JsonArray("*/*"),
         });
         await RegisterAsync(everything);
 
