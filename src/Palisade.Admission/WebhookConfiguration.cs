@@ -47,9 +47,16 @@ public sealed record PolicedKind(string Group, string Kind)
 /// <summary>The settings of <c>palisade webhook config</c>.</summary>
 public sealed record WebhookConfigurationSettings
 {
-    public required string ServiceName { get; init; }
+    /// <summary>The Service in front of the webhook; null when <see cref="Url"/> is given instead.</summary>
+    public string? ServiceName { get; init; }
 
-    public required string ServiceNamespace { get; init; }
+    public string? ServiceNamespace { get; init; }
+
+    /// <summary>
+    /// An https URL the API server posts to directly (<c>clientConfig.url</c>), for a webhook outside the cluster such
+    /// as one beside the sandbox; it replaces the Service and <see cref="Path"/>.
+    /// </summary>
+    public string? Url { get; init; }
 
     /// <summary>The PEM bundle of the CA that signed the serving certificate, or null to leave caBundle to cert-manager's CA injector.</summary>
     public byte[]? CaBundle { get; init; }
@@ -73,6 +80,12 @@ public static class WebhookConfiguration
 
     public static string Render(WebhookConfigurationSettings settings)
     {
+        ArgumentNullException.ThrowIfNull(settings);
+        if ((settings.Url is null) == (settings.ServiceName is null || settings.ServiceNamespace is null))
+        {
+            throw new ArgumentException("give either a URL or a service name and namespace", nameof(settings));
+        }
+
         var yaml = new StringBuilder();
         yaml.Append("apiVersion: admissionregistration.k8s.io/v1\n");
         yaml.Append("kind: ValidatingWebhookConfiguration\n");
@@ -84,11 +97,19 @@ public static class WebhookConfiguration
         yaml.Append($"    timeoutSeconds: {settings.TimeoutSeconds}\n");
         yaml.Append($"    failurePolicy: {settings.FailurePolicy}\n");
         yaml.Append("    clientConfig:\n");
-        yaml.Append("      service:\n");
-        yaml.Append($"        name: {settings.ServiceName}\n");
-        yaml.Append($"        namespace: {settings.ServiceNamespace}\n");
-        yaml.Append($"        path: {settings.Path}\n");
-        yaml.Append("        port: 443\n");
+        if (settings.Url is { } url)
+        {
+            yaml.Append($"      url: {Quoted(url)}\n");
+        }
+        else
+        {
+            yaml.Append("      service:\n");
+            yaml.Append($"        name: {settings.ServiceName}\n");
+            yaml.Append($"        namespace: {settings.ServiceNamespace}\n");
+            yaml.Append($"        path: {settings.Path}\n");
+            yaml.Append("        port: 443\n");
+        }
+
         if (settings.CaBundle is { } ca)
         {
             yaml.Append($"      caBundle: {Convert.ToBase64String(ca)}\n");

@@ -63,6 +63,24 @@ public sealed class WebhookConfigurationTests
         Assert.Equal(["*"], Items(rule, "apiVersions").Select(v => ((StringValue)v).Value));
     }
 
+    [Fact]
+    public void A_url_replaces_the_service_in_the_client_config()
+    {
+        var yaml = WebhookConfiguration.Render(new WebhookConfigurationSettings { Url = "https://127.0.0.1:8443/validate", CaBundle = "-----BEGIN CERTIFICATE-----\n"u8.ToArray() });
+
+        var clientConfig = Field(Items(Parse(yaml), "webhooks").Single(), "clientConfig");
+        Assert.Equal("https://127.0.0.1:8443/validate", Text(clientConfig, "url"));
+        Assert.Null(clientConfig.Get("service"));
+        Assert.Equal(Convert.ToBase64String("-----BEGIN CERTIFICATE-----\n"u8.ToArray()), Text(clientConfig, "caBundle"));
+    }
+
+    [Fact]
+    public void A_url_and_a_service_together_or_neither_are_refused()
+    {
+        Assert.Throws<ArgumentException>(() => WebhookConfiguration.Render(new WebhookConfigurationSettings { Url = "https://h/validate", ServiceName = "w", ServiceNamespace = "n" }));
+        Assert.Throws<ArgumentException>(() => WebhookConfiguration.Render(new WebhookConfigurationSettings { ServiceName = "w" }));
+    }
+
     private static Value Parse(string yaml) => ManifestValues.ToValue(new ManifestReader().ReadText("config.yaml", yaml).Single().Root);
 
     private static Value Field(Value value, params string[] path) => value.Get(path) ?? throw new Xunit.Sdk.XunitException($"no {string.Join('.', path)}");

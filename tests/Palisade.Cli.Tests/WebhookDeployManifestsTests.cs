@@ -67,6 +67,25 @@ public sealed class WebhookDeployManifestsTests
     }
 
     [Fact]
+    public void WebhookConfigWritesAUrlInsteadOfAServiceAndRefusesBothOrNeither()
+    {
+        var (exit, stdout, stderr) = Run("webhook", "config", "--url", "https://127.0.0.1:8443/validate");
+        Assert.True(exit == 0, stderr);
+        Assert.Contains("      url: \"https://127.0.0.1:8443/validate\"\n", stdout);
+        Assert.DoesNotContain("service:", stdout);
+
+        var both = Run("webhook", "config", "--url", "https://127.0.0.1:8443/validate", "--service-name", "w", "--service-namespace", "n");
+        Assert.Equal(1, both.ExitCode);
+        Assert.Contains("--url cannot be given with --service-name or --service-namespace", both.Stderr);
+        var neither = Run("webhook", "config");
+        Assert.Equal(1, neither.ExitCode);
+        Assert.Contains("--service-name and --service-namespace, or --url, are required", neither.Stderr);
+        var plain = Run("webhook", "config", "--url", "http://127.0.0.1:8443/validate");
+        Assert.Equal(1, plain.ExitCode);
+        Assert.Contains("only over https", plain.Stderr);
+    }
+
+    [Fact]
     public void TheExampleRuleAcceptsTheExampleRepository()
     {
         var policies = Path.Combine(RepositoryRoot(), "examples", "policy-repo", "policies");

@@ -104,20 +104,34 @@ internal static class WebhookCommand
 
     private static Command ConfigCommand()
     {
-        var serviceName = new Option<string>("--service-name") { Description = "Name of the Service in front of the webhook.", Required = true };
-        var serviceNamespace = new Option<string>("--service-namespace") { Description = "Namespace of that Service.", Required = true };
+        var serviceName = new Option<string?>("--service-name") { Description = "Name of the Service in front of the webhook." };
+        var serviceNamespace = new Option<string?>("--service-namespace") { Description = "Namespace of that Service." };
+        var url = new Option<string?>("--url") { Description = "https URL the API server posts to instead of a Service (clientConfig.url), e.g. a webhook beside the sandbox." };
         var caBundle = new Option<string?>("--ca-bundle") { Description = "PEM file of the CA that signed the serving certificate (written base64 as caBundle)." };
         var failurePolicy = FailurePolicyOption("What the API server does when the webhook cannot be reached: fail (reject) or ignore (admit).");
         var timeoutSeconds = new Option<int>("--timeout-seconds") { Description = "How long the API server waits for the webhook (1 to 30).", DefaultValueFactory = _ => 5 };
         var kinds = new Option<string[]>("--kinds") { Description = "Kinds to police as group/Kind (default: Kubernetes and Calico network policy kinds).", AllowMultipleArgumentsPerToken = true };
         var command = new Command("config", "Print the ValidatingWebhookConfiguration that registers the webhook.")
         {
-            serviceName, serviceNamespace, caBundle, failurePolicy, timeoutSeconds, kinds,
+            serviceName, serviceNamespace, url, caBundle, failurePolicy, timeoutSeconds, kinds,
         };
         command.SetAction(result =>
         {
             var stderr = result.InvocationConfiguration.Error;
             var seconds = result.GetValue(timeoutSeconds);
+            string? target = (result.GetValue(url), result.GetValue(serviceName), result.GetValue(serviceNamespace)) switch
+            {
+                (null, null, _) or (null, _, null) => "--service-name and --service-namespace, or --url, are required",
+                ({ }, not null, _) or ({ }, _, not null) => "--url cannot be given with --service-name or --service-namespace",
+                ({ } given, _, _) when !Uri.TryCreate(given, UriKind.Absolute, out var parsed) || parsed.Scheme != Uri.UriSchemeHttps => $"--url {given}: the API server calls webhooks only over https",
+                _ => null,
+            };
+            if (target is not null)
+            {
+                stderr.WriteLine("webhook config: " + target);
+                return ExitCodes.Failure;
+            }
+
             if (seconds is < 1 or > 30)
             {
                 stderr.WriteLine($"webhook config: --timeout-seconds {seconds}: the API server accepts 1 to 30");
@@ -152,8 +166,9 @@ internal static class WebhookCommand
 
             result.InvocationConfiguration.Output.Write(WebhookConfiguration.Render(new WebhookConfigurationSettings
             {
-                ServiceName = result.GetRequiredValue(serviceName),
-                ServiceNamespace = result.GetRequiredValue(serviceNamespace),
+                ServiceName = result.GetValue(serviceName),
+                ServiceNamespace = result.GetValue(serviceNamespace),
+                Url = result.GetValue(url),
                 CaBundle = ca,
                 FailurePolicy = ParseFailurePolicy(result.GetRequiredValue(failurePolicy)),
                 TimeoutSeconds = seconds,
