@@ -39,6 +39,9 @@ public sealed class WebhookServer : IAsyncDisposable
         if (logging is null)
         {
             builder.Logging.AddSimpleConsole(console => console.SingleLine = true);
+
+            // One line per verdict from the webhook; ASP.NET Core's per-request lines only when something is wrong.
+            builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
         }
         else
         {
