@@ -101,4 +101,5 @@ public sealed class GatekeeperLibraryTests
         var obj = request["object"] as JsonObject;
         var old = request["oldObject"] as JsonObject;
         return operation == "DELETE" ? Reviews.For(old!, operation) : Reviews.For(obj!, operation, oldObject: old);
-    }}
+    }
+}
