@@ -11,7 +11,6 @@ namespace Palisade.Sandbox.Http;
 internal static class AggregatedDiscovery
 {
     public const string MediaType = "application/json;g=apidiscovery.k8s.io;v=v2;as=APIGroupDiscoveryList";
-    private static readonly string[] Verbs = ["create", "delete", "deletecollection", "get", "list", "patch", "update", "watch"];
 
     /// <summary>Whether the Accept header lists the v2 aggregated form.</summary>
     public static bool IsAccepted(HttpRequest request) =>
@@ -62,26 +61,12 @@ internal static class AggregatedDiscovery
         await context.Response.WriteAsync(document.ToJsonString(JsonIO.Output), context.RequestAborted).ConfigureAwait(false);
     }
 
-    private static JsonObject Resource(SandboxResource resource)
-    {
-        var body = new JsonObject
+    private static JsonObject Resource(SandboxResource resource) =>
+        new JsonObject
         {
             ["resource"] = resource.Plural,
             ["responseKind"] = new JsonObject { ["group"] = resource.Group, ["version"] = resource.Version, ["kind"] = resource.Kind },
             ["scope"] = resource.Namespaced ? "Namespaced" : "Cluster",
             ["singularResource"] = resource.SingularName,
-            ["verbs"] = new JsonArray([.. Verbs.Select(v => (JsonNode)v)]),
-        };
-        if (resource.ShortNames.Count > 0)
-        {
-            body["shortNames"] = new JsonArray([.. resource.ShortNames.Select(s => (JsonNode)s)]);
-        }
-
-        if (resource.Categories.Count > 0)
-        {
-            body["categories"] = new JsonArray([.. resource.Categories.Select(c => (JsonNode)c)]);
-        }
-
-        return body;
-    }
+        }.WithVerbsAndNames(resource);
 }

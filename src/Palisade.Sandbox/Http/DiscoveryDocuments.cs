@@ -9,7 +9,6 @@ namespace Palisade.Sandbox.Http;
 /// </summary>
 internal static class DiscoveryDocuments
 {
-    private static readonly string[] Verbs = ["create", "delete", "deletecollection", "get", "list", "patch", "update", "watch"];
 
     public static JsonObject Version() => new()
     {
@@ -59,28 +58,14 @@ internal static class DiscoveryDocuments
         ["resources"] = new JsonArray([.. catalog.In(group, version).Select(r => (JsonNode)Resource(r))]),
     };
 
-    private static JsonObject Resource(SandboxResource resource)
-    {
-        var body = new JsonObject
+    private static JsonObject Resource(SandboxResource resource) =>
+        new JsonObject
         {
             ["name"] = resource.Plural,
             ["singularName"] = resource.SingularName,
             ["namespaced"] = resource.Namespaced,
             ["kind"] = resource.Kind,
-            ["verbs"] = new JsonArray([.. Verbs.Select(v => (JsonNode)v)]),
-        };
-        if (resource.ShortNames.Count > 0)
-        {
-            body["shortNames"] = new JsonArray([.. resource.ShortNames.Select(s => (JsonNode)s)]);
-        }
-
-        if (resource.Categories.Count > 0)
-        {
-            body["categories"] = new JsonArray([.. resource.Categories.Select(c => (JsonNode)c)]);
-        }
-
-        return body;
-    }
+        }.WithVerbsAndNames(resource);
 
     private static JsonObject GroupVersion(string group, string version) => new() { ["groupVersion"] = $"{group}/{version}", ["version"] = version };
 }
