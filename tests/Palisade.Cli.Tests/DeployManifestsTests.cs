@@ -35,7 +35,6 @@ public sealed class DeployManifestsTests
         "/configmaps:update@palisade-inventory-default", "/configmaps:create@",
         "coordination.k8s.io/leases:get@palisade-sync-default", "coordination.k8s.io/leases:update@palisade-sync-default",
         "coordination.k8s.io/leases:create@",
-        "/events:create@",
     ];
 
     private static readonly string Deploy = Path.Combine(RepositoryRoot(), "deploy");
