@@ -29,6 +29,21 @@ public sealed class SyncRefusalTests
     }
 
     [Fact]
+    public async Task A_yaml_alias_bomb_is_refused_without_being_expanded()
+    {
+        var bomb = string.Join('\n', new[] { "a: &a [x, x, x, x, x, x, x, x, x, x]" }
+            .Concat(Enumerable.Range(1, 9).Select(i => $"{(char)('a' + i)}: &{(char)('a' + i)} [*{(char)('a' + i - 1)}, *{(char)('a' + i - 1)}, *{(char)('a' + i - 1)}, *{(char)('a' + i - 1)}, *{(char)('a' + i - 1)}, *{(char)('a' + i - 1)}, *{(char)('a' + i - 1)}, *{(char)('a' + i - 1)}, *{(char)('a' + i - 1)}, *{(char)('a' + i - 1)}]")));
+        var refusal = await RefuseAsync(repository => repository
+            .Write(NewPolicyPath, Manifests.CalicoPolicy("cart", "shop", 730))
+            .Write("policies/shop/bomb.yaml", bomb + "\n"));
+
+        Assert.Equal(RefusalReason.InvalidManifest, refusal.Reason);
+        var violation = Assert.Single(refusal.Violations);
+        Assert.Equal("policies/shop/bomb.yaml", violation.File);
+        Assert.Contains("alias bomb", violation.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_kind_outside_the_allowed_kinds_is_refused()
     {
         var refusal = await RefuseAsync(repository => repository
