@@ -18,6 +18,12 @@ public sealed class PolicyGate(string policyPath, IReadOnlyList<string>? namespa
 {
     public string PolicyPath { get; } = policyPath.Trim('/');
 
+    /// <summary>
+    /// The longest one rule may run on one manifest. The rules come from the repository, so a rule that never ends
+    /// (or runs for minutes) must refuse the revision rather than stall the controller.
+    /// </summary>
+    public TimeSpan QueryTimeout { get; init; } = TimeSpan.FromSeconds(5);
+
     /// <summary>True when the revision has the gate's policy folder at all.</summary>
     public bool AppliesTo(IReadOnlyDictionary<string, byte[]> files) =>
         files.Keys.Any(path => path.StartsWith(PolicyPath + "/", StringComparison.Ordinal) && path.EndsWith(".rego", StringComparison.Ordinal));
@@ -50,6 +56,7 @@ public sealed class PolicyGate(string policyPath, IReadOnlyList<string>? namespa
         {
             Policies = [Path.Combine(workDirectory, PolicyPath)],
             Namespaces = namespaces ?? ["main"],
+            QueryTimeout = QueryTimeout,
         };
         var prefix = Path.GetFullPath(workDirectory) + Path.DirectorySeparatorChar;
         string Relative(string file) => file.StartsWith(prefix, StringComparison.Ordinal) ? file[prefix.Length..] : file;

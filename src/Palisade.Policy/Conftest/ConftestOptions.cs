@@ -43,4 +43,10 @@ public sealed record ConftestOptions
     /// undefined, as in OPA, and a rule that hinges on it silently passes.
     /// </summary>
     public bool ShowBuiltinErrors { get; init; }
+
+    /// <summary>
+    /// The longest one rule may evaluate on one document before the run fails with <c>eval_cancel_error</c>; none by
+    /// default, as in conftest. Set where the policies are not trusted to end quickly, such as the sync's gate.
+    /// </summary>
+    public TimeSpan? QueryTimeout { get; init; }
 }

@@ -43,7 +43,7 @@ public sealed class ConftestRunner(ConftestPolicy policy, ConftestOptions option
         var data = WithFileInfo(policy.Data, file.Name);
         var trace = options.Trace ? new List<string>() : null;
         var builtinErrors = options.ShowBuiltinErrors ? new List<RegoException>() : null;
-        var results = policy.Namespaces.Select(ns => new FileCheck(file.Name, ns, data, trace, builtinErrors).Run(file.Documents)).ToList();
+        var results = policy.Namespaces.Select(ns => new FileCheck(file.Name, ns, data, trace, builtinErrors, options.QueryTimeout).Run(file.Documents)).ToList();
         if (builtinErrors is { Count: > 0 })
         {
             throw new ConftestException(null, $"{file.Name}: built-in error: {string.Join("; ", builtinErrors.Select(e => e.ToString()).Distinct())}");

@@ -9,7 +9,7 @@ using Palisade.Rego.Values;
 namespace Palisade.Policy.Conftest;
 
 /// <summary>One input checked against one namespace: conftest's <c>check</c>, once per document, added up.</summary>
-internal sealed class FileCheck(string fileName, CheckedNamespace ns, ObjectValue data, List<string>? trace, List<RegoException>? builtinErrors)
+internal sealed class FileCheck(string fileName, CheckedNamespace ns, ObjectValue data, List<string>? trace, List<RegoException>? builtinErrors, TimeSpan? queryTimeout)
 {
     private readonly List<CheckResult> _failures = [];
     private readonly List<CheckResult> _warnings = [];
@@ -66,7 +66,8 @@ internal sealed class FileCheck(string fileName, CheckedNamespace ns, ObjectValu
     {
         var outputs = new List<string>();
         var events = trace is null ? null : new List<TraceEvent>();
-        var results = query.WithData(data).Evaluate(input, limits: null, new EvaluationObserver
+        var limits = queryTimeout is { } timeout ? new EvaluationLimits { Deadline = DateTimeOffset.UtcNow + timeout } : null;
+        var results = query.WithData(data).Evaluate(input, limits, new EvaluationObserver
         {
             LocatedPrint = (location, line) => outputs.Add(Located(location, line)),
             BuiltinError = builtinErrors is null ? null : error => builtinErrors.Add(error),
