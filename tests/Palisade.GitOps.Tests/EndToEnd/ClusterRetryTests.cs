@@ -1,8 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using k8s;
+using Palisade.GitOps.Tests.Support;
 using Palisade.Kube.Cluster;
-using Palisade.Sandbox;
 
 namespace Palisade.GitOps.Tests.EndToEnd;
 
@@ -15,58 +14,36 @@ public sealed class ClusterRetryTests
     public async Task An_unreachable_server_is_tried_the_given_number_of_times_and_then_reported()
     {
         var cancellation = TestContext.Current.CancellationToken;
-        var kubeconfig = Path.Combine(Path.GetTempPath(), "palisade-retry-" + Guid.NewGuid().ToString("N")[..12]);
-        try
-        {
-            await using (var server = await SandboxServer.StartAsync(new SandboxOptions(), cancellation))
-            {
-                server.WriteKubeconfig(kubeconfig);
-            }
+        await using var sandbox = await SandboxCluster.StartAsync();
+        await sandbox.StopServerAsync();
+        var retries = new List<ClusterException>();
+        var retry = new ClusterRetry(attempts: 3, firstDelay: TimeSpan.FromMilliseconds(10)) { OnRetry = retries.Add };
 
-            var cluster = new ClusterClient(new Kubernetes(KubernetesClientConfiguration.BuildConfigFromConfigFile(kubeconfig)));
-            var retries = new List<ClusterException>();
-            var retry = new ClusterRetry(attempts: 3, firstDelay: TimeSpan.FromMilliseconds(10)) { OnRetry = retries.Add };
+        var failure = await Assert.ThrowsAsync<ClusterException>(() => retry.RunAsync(() => sandbox.Cluster.GetAsync(CalicoPolicy, "shop", "backend", cancellation), cancellation));
 
-            var failure = await Assert.ThrowsAsync<ClusterException>(() => retry.RunAsync(() => cluster.GetAsync(CalicoPolicy, "shop", "backend", cancellation), cancellation));
-
-            Assert.Equal(0, (int)failure.Status);
-            Assert.True(failure.IsTransient);
-            Assert.Equal(2, retries.Count);
-        }
-        finally
-        {
-            File.Delete(kubeconfig);
-        }
+        Assert.Equal(0, (int)failure.Status);
+        Assert.True(failure.IsTransient);
+        Assert.Equal(2, retries.Count);
     }
 
     [Fact]
     public async Task A_refusal_is_reported_at_once()
     {
         var cancellation = TestContext.Current.CancellationToken;
-        await using var server = await SandboxServer.StartAsync(new SandboxOptions(), cancellation);
-        var kubeconfig = Path.Combine(Path.GetTempPath(), "palisade-retry-" + Guid.NewGuid().ToString("N")[..12]);
-        server.WriteKubeconfig(kubeconfig);
-        try
+        await using var sandbox = await SandboxCluster.StartAsync();
+        var retries = new List<ClusterException>();
+        var retry = new ClusterRetry(attempts: 3, firstDelay: TimeSpan.FromMilliseconds(10)) { OnRetry = retries.Add };
+        var policy = new JsonObject
         {
-            var cluster = new ClusterClient(new Kubernetes(KubernetesClientConfiguration.BuildConfigFromConfigFile(kubeconfig)));
-            var retries = new List<ClusterException>();
-            var retry = new ClusterRetry(attempts: 3, firstDelay: TimeSpan.FromMilliseconds(10)) { OnRetry = retries.Add };
-            var policy = new JsonObject
-            {
-                ["apiVersion"] = "projectcalico.org/v3",
-                ["kind"] = "NetworkPolicy",
-                ["metadata"] = new JsonObject { ["name"] = "backend", ["namespace"] = "no-such-namespace" },
-                ["spec"] = new JsonObject { ["order"] = 700 },
-            };
+            ["apiVersion"] = "projectcalico.org/v3",
+            ["kind"] = "NetworkPolicy",
+            ["metadata"] = new JsonObject { ["name"] = "backend", ["namespace"] = "no-such-namespace" },
+            ["spec"] = new JsonObject { ["order"] = 700 },
+        };
 
-            var failure = await Assert.ThrowsAsync<ClusterException>(() => retry.RunAsync(() => cluster.ApplyAsync(CalicoPolicy, policy, "palisade", force: true, dryRun: false, cancellation), cancellation));
+        var failure = await Assert.ThrowsAsync<ClusterException>(() => retry.RunAsync(() => sandbox.Cluster.ApplyAsync(CalicoPolicy, policy, "palisade", force: true, dryRun: false, cancellation), cancellation));
 
-            Assert.Equal(HttpStatusCode.NotFound, failure.Status);
-            Assert.Empty(retries);
-        }
-        finally
-        {
-            File.Delete(kubeconfig);
-        }
+        Assert.Equal(HttpStatusCode.NotFound, failure.Status);
+        Assert.Empty(retries);
     }
 }

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using k8s;
+using Palisade.GitOps.Tests.Support;
 using Palisade.Kube.Cluster;
 using Palisade.Sandbox;
 
@@ -15,38 +15,29 @@ public sealed class ClusterWatchTests
     public async Task A_watch_from_a_resource_version_the_server_no_longer_has_fails_with_410()
     {
         var cancellation = TestContext.Current.CancellationToken;
-        await using var server = await SandboxServer.StartAsync(new SandboxOptions { WatchHistoryLimit = 2 }, cancellation);
-        var kubeconfig = Path.Combine(Path.GetTempPath(), "palisade-watch-" + Guid.NewGuid().ToString("N")[..12]);
-        try
+        await using var sandbox = await SandboxCluster.StartAsync(new SandboxOptions { WatchHistoryLimit = 2 });
+        var cluster = sandbox.Cluster;
+        var (_, first) = await cluster.ListAsync(GlobalPolicy, null, cancellation);
+        for (var i = 0; i < 5; i++)
         {
-            server.WriteKubeconfig(kubeconfig);
-            var cluster = new ClusterClient(new Kubernetes(KubernetesClientConfiguration.BuildConfigFromConfigFile(kubeconfig)));
-            var (_, first) = await cluster.ListAsync(GlobalPolicy, null, cancellation);
-            for (var i = 0; i < 5; i++)
+            var policy = new JsonObject
             {
-                var policy = new JsonObject
-                {
-                    ["apiVersion"] = "projectcalico.org/v3",
-                    ["kind"] = "GlobalNetworkPolicy",
-                    ["metadata"] = new JsonObject { ["name"] = $"p{i}" },
-                    ["spec"] = new JsonObject { ["order"] = i },
-                };
-                await cluster.ApplyAsync(GlobalPolicy, policy, "test", force: true, dryRun: false, cancellation);
+                ["apiVersion"] = "projectcalico.org/v3",
+                ["kind"] = "GlobalNetworkPolicy",
+                ["metadata"] = new JsonObject { ["name"] = $"p{i}" },
+                ["spec"] = new JsonObject { ["order"] = i },
+            };
+            await cluster.ApplyAsync(GlobalPolicy, policy, "test", force: true, dryRun: false, cancellation);
+        }
+
+        var failure = await Assert.ThrowsAsync<ClusterException>(async () =>
+        {
+            await foreach (var _ in cluster.WatchAsync(GlobalPolicy, null, first, cancellation))
+            {
             }
+        });
 
-            var failure = await Assert.ThrowsAsync<ClusterException>(async () =>
-            {
-                await foreach (var _ in cluster.WatchAsync(GlobalPolicy, null, first, cancellation))
-                {
-                }
-            });
-
-            Assert.Equal(HttpStatusCode.Gone, failure.Status);
-            Assert.Contains("GlobalNetworkPolicy", failure.Message, StringComparison.Ordinal);
-        }
-        finally
-        {
-            File.Delete(kubeconfig);
-        }
+        Assert.Equal(HttpStatusCode.Gone, failure.Status);
+        Assert.Contains("GlobalNetworkPolicy", failure.Message, StringComparison.Ordinal);
     }
 }

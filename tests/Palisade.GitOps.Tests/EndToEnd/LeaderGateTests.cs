@@ -1,6 +1,5 @@
-using k8s;
 using Palisade.GitOps.Sync;
-using Palisade.Sandbox;
+using Palisade.GitOps.Tests.Support;
 
 namespace Palisade.GitOps.Tests.EndToEnd;
 
@@ -11,52 +10,43 @@ public sealed class LeaderGateTests
     public async Task Only_the_lease_holder_works_and_another_replica_takes_over_when_it_stops()
     {
         var cancellation = TestContext.Current.CancellationToken;
-        await using var server = await SandboxServer.StartAsync(new SandboxOptions(), cancellation);
-        var kubeconfig = Path.Combine(Path.GetTempPath(), "palisade-lease-" + Guid.NewGuid().ToString("N")[..12]);
-        server.WriteKubeconfig(kubeconfig);
-        try
+        await using var sandbox = await SandboxCluster.StartAsync();
+        var api = sandbox.Api;
+        var working = new System.Collections.Concurrent.ConcurrentDictionary<string, bool>();
+        LeaderGate Gate(string identity) => new(api, "default", "palisade-sync-default", identity)
         {
-            var api = new Kubernetes(KubernetesClientConfiguration.BuildConfigFromConfigFile(kubeconfig));
-            var working = new System.Collections.Concurrent.ConcurrentDictionary<string, bool>();
-            LeaderGate Gate(string identity) => new(api, "default", "palisade-sync-default", identity)
+            LeaseDuration = TimeSpan.FromSeconds(2),
+            RenewDeadline = TimeSpan.FromSeconds(1.5),
+            RetryPeriod = TimeSpan.FromMilliseconds(200),
+        };
+        async Task Work(string identity, CancellationToken token)
+        {
+            working[identity] = true;
+            try
             {
-                LeaseDuration = TimeSpan.FromSeconds(2),
-                RenewDeadline = TimeSpan.FromSeconds(1.5),
-                RetryPeriod = TimeSpan.FromMilliseconds(200),
-            };
-            async Task Work(string identity, CancellationToken token)
-            {
-                working[identity] = true;
-                try
-                {
-                    await Task.Delay(Timeout.Infinite, token);
-                }
-                finally
-                {
-                    working[identity] = false;
-                }
+                await Task.Delay(Timeout.Infinite, token);
             }
-
-            using var stopFirst = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
-            using var stopSecond = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
-            var first = Gate("replica-a").RunAsync(t => Work("replica-a", t), stopFirst.Token);
-            await WaitUntil(() => working.GetValueOrDefault("replica-a"), cancellation);
-            var second = Gate("replica-b").RunAsync(t => Work("replica-b", t), stopSecond.Token);
-            await Task.Delay(TimeSpan.FromSeconds(3), cancellation);
-            Assert.False(working.GetValueOrDefault("replica-b"), "replica-b worked while replica-a held the lease");
-
-            await stopFirst.CancelAsync();
-            await first;
-            await WaitUntil(() => working.GetValueOrDefault("replica-b"), cancellation);
-
-            Assert.False(working.GetValueOrDefault("replica-a"));
-            await stopSecond.CancelAsync();
-            await second;
+            finally
+            {
+                working[identity] = false;
+            }
         }
-        finally
-        {
-            File.Delete(kubeconfig);
-        }
+
+        using var stopFirst = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+        using var stopSecond = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+        var first = Gate("replica-a").RunAsync(t => Work("replica-a", t), stopFirst.Token);
+        await WaitUntil(() => working.GetValueOrDefault("replica-a"), cancellation);
+        var second = Gate("replica-b").RunAsync(t => Work("replica-b", t), stopSecond.Token);
+        await Task.Delay(TimeSpan.FromSeconds(3), cancellation);
+        Assert.False(working.GetValueOrDefault("replica-b"), "replica-b worked while replica-a held the lease");
+
+        await stopFirst.CancelAsync();
+        await first;
+        await WaitUntil(() => working.GetValueOrDefault("replica-b"), cancellation);
+
+        Assert.False(working.GetValueOrDefault("replica-a"));
+        await stopSecond.CancelAsync();
+        await second;
     }
 
     private static async Task WaitUntil(Func<bool> condition, CancellationToken cancellation)

@@ -1,12 +1,11 @@
 using System.Text.Json.Nodes;
-using k8s;
 using Palisade.GitOps.Apply;
 using Palisade.GitOps.Audit;
 using Palisade.GitOps.Metrics;
 using Palisade.GitOps.Source;
 using Palisade.GitOps.Sync;
+using Palisade.GitOps.Tests.Support;
 using Palisade.Kube.Cluster;
-using Palisade.Sandbox;
 
 namespace Palisade.GitOps.Tests.EndToEnd;
 
@@ -19,24 +18,23 @@ internal sealed class SyncHarness : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private Task? _loop;
 
-    private SyncHarness(SandboxServer server, string state, SyncOptions options, ClusterClient cluster, AuditLog audit, SyncController controller)
+    private SyncHarness(SandboxCluster sandbox, string state, SyncOptions options, AuditLog audit, SyncController controller)
     {
-        Server = server;
+        Sandbox = sandbox;
         State = state;
         Options = options;
-        Cluster = cluster;
         Audit = audit;
         Controller = controller;
-        Kubectl = new Kubectl(Path.Combine(state, "sandbox.kubeconfig"));
+        Kubectl = new Kubectl(sandbox.Kubeconfig);
     }
 
-    public SandboxServer Server { get; }
+    public SandboxCluster Sandbox { get; }
 
     public string State { get; }
 
     public SyncOptions Options { get; }
 
-    public ClusterClient Cluster { get; }
+    public ClusterClient Cluster => Sandbox.Cluster;
 
     public AuditLog Audit { get; }
 
@@ -50,10 +48,8 @@ internal sealed class SyncHarness : IAsyncDisposable
         Directory.CreateDirectory(state);
         var options = new SyncOptions { StateDirectory = state, CreateNamespaces = true, Prune = true, Interval = TimeSpan.FromHours(1) };
         options = configure?.Invoke(options) ?? options;
-        var server = await SandboxServer.StartAsync(new SandboxOptions(), TestContext.Current.CancellationToken);
-        var kubeconfig = Path.Combine(state, "sandbox.kubeconfig");
-        server.WriteKubeconfig(kubeconfig);
-        var cluster = new ClusterClient(new Kubernetes(KubernetesClientConfiguration.BuildConfigFromConfigFile(kubeconfig)));
+        var sandbox = await SandboxCluster.StartAsync();
+        var cluster = sandbox.Cluster;
         var retry = new ClusterRetry();
         await new ObjectWriter(cluster, retry).EnsureNamespaceAsync(options.InventoryNamespace, TestContext.Current.CancellationToken);
         var source = await Sources.OpenAsync(new GitSourceOptions { Url = repository }, Path.Combine(state, "source"), TestContext.Current.CancellationToken);
@@ -61,7 +57,7 @@ internal sealed class SyncHarness : IAsyncDisposable
         var recorder = new SyncRecorder(options, repository, audit, new SyncMetrics(), TimeProvider.System);
         var planner = new RevisionPlanner(options, source, cluster, retry);
         var controller = new SyncController(options, planner, cluster, retry, recorder, TimeProvider.System);
-        return new SyncHarness(server, state, options, cluster, audit, controller);
+        return new SyncHarness(sandbox, state, options, audit, controller);
     }
 
     /// <summary>One reconcile of the current revision, as <c>palisade sync --once</c>.</summary>
@@ -116,7 +112,8 @@ internal sealed class SyncHarness : IAsyncDisposable
 
         _stop.Dispose();
         Audit.Dispose();
-        await Server.DisposeAsync();
+        Controller.Dispose();
+        await Sandbox.DisposeAsync();
         try
         {
             Directory.Delete(State, recursive: true);
