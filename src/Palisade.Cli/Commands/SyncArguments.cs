@@ -49,6 +49,8 @@ internal sealed class SyncArguments
 
     public Option<string?> TokenEnv { get; } = new("--token-env") { Description = "Environment variable holding an https access token." };
 
+    public Option<string?> CaFile { get; } = new("--ca-file") { Description = "PEM file of the certificate authorities to trust for an https source (a private git server)." };
+
     public Option<string?> SshKey { get; } = new("--ssh-key") { Description = "SSH private key for ssh:// sources." };
 
     public Option<string?> KnownHosts { get; } = new("--known-hosts") { Description = "known_hosts file; with it, host keys are checked strictly." };
@@ -60,7 +62,7 @@ internal sealed class SyncArguments
         foreach (var option in new Option[]
         {
             Ref, Path, Manifests, Policy, AllowKind, AllowNamespace, Name, State, Kubeconfig, InventoryNamespace,
-            Prune, MaxPruneShare, ForcePrune, VerifySignatures, AllowedSigners, GpgKeys, TokenFile, TokenEnv, SshKey, KnownHosts,
+            Prune, MaxPruneShare, ForcePrune, VerifySignatures, AllowedSigners, GpgKeys, TokenFile, TokenEnv, CaFile, SshKey, KnownHosts,
         })
         {
             command.Add(option);
@@ -73,6 +75,7 @@ internal sealed class SyncArguments
         Path = result.GetRequiredValue(Path),
         TokenFile = result.GetValue(TokenFile),
         TokenEnvironmentVariable = result.GetValue(TokenEnv),
+        CaFile = result.GetValue(CaFile),
         SshKeyFile = result.GetValue(SshKey),
         KnownHostsFile = result.GetValue(KnownHosts),
     };

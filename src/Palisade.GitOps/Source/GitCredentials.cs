@@ -46,12 +46,17 @@ internal sealed class GitCredentials
             throw new SourceException(RefusalReason.Other, $"token variable {variable} is not set");
         }
 
+        if (options.CaFile is not null && transport != Transport.Https)
+        {
+            throw new SourceException(RefusalReason.Other, $"source {url}: a CA file is only used for https URLs");
+        }
+
         if ((options.SshKeyFile is not null || options.KnownHostsFile is not null) && transport != Transport.Ssh)
         {
             throw new SourceException(RefusalReason.Other, $"source {url}: an ssh key or known_hosts file is only used for ssh URLs");
         }
 
-        foreach (var (what, file) in new[] { ("ssh key file", options.SshKeyFile), ("known_hosts file", options.KnownHostsFile) })
+        foreach (var (what, file) in new[] { ("CA file", options.CaFile), ("ssh key file", options.SshKeyFile), ("known_hosts file", options.KnownHostsFile) })
         {
             if (file is not null && !File.Exists(file))
             {
@@ -66,14 +71,32 @@ internal sealed class GitCredentials
     public IReadOnlyDictionary<string, string> Variables()
     {
         var variables = new Dictionary<string, string>();
-        if (_transport == Transport.Https && Token() is { } token)
+        var settings = new List<(string Key, string Value)>();
+        if (_transport == Transport.Https)
         {
+            // Scoped to the remote's origin, so that a redirect elsewhere receives neither the token nor the trust.
             var uri = new Uri(_options.Url);
-            var basic = Convert.ToBase64String(Encoding.UTF8.GetBytes($"x-access-token:{token}"));
-            // Scoped to the remote's origin, so that a redirect elsewhere does not receive it.
-            variables["GIT_CONFIG_COUNT"] = "1";
-            variables["GIT_CONFIG_KEY_0"] = $"http.{uri.Scheme}://{uri.Authority}/.extraHeader";
-            variables["GIT_CONFIG_VALUE_0"] = $"Authorization: Basic {basic}";
+            var origin = $"http.{uri.Scheme}://{uri.Authority}/";
+            if (Token() is { } token)
+            {
+                var basic = Convert.ToBase64String(Encoding.UTF8.GetBytes($"x-access-token:{token}"));
+                settings.Add((origin + ".extraHeader", $"Authorization: Basic {basic}"));
+            }
+
+            if (_options.CaFile is { } caFile)
+            {
+                settings.Add((origin + ".sslCAInfo", Path.GetFullPath(caFile)));
+            }
+        }
+
+        if (settings.Count > 0)
+        {
+            variables["GIT_CONFIG_COUNT"] = settings.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            for (var i = 0; i < settings.Count; i++)
+            {
+                variables[$"GIT_CONFIG_KEY_{i}"] = settings[i].Key;
+                variables[$"GIT_CONFIG_VALUE_{i}"] = settings[i].Value;
+            }
         }
 
         if (_transport == Transport.Ssh)

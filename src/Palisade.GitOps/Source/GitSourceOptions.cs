@@ -17,6 +17,9 @@ public sealed record GitSourceOptions
 
     public string? TokenEnvironmentVariable { get; init; }
 
+    /// <summary>PEM file of the certificate authorities an https remote's certificate must chain to (a private git server); without it, the system's.</summary>
+    public string? CaFile { get; init; }
+
     public string? SshKeyFile { get; init; }
 
     /// <summary>With it, host keys are checked strictly; without it, the first key seen is remembered in the mirror.</summary>
