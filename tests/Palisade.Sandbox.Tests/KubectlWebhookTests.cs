@@ -3,32 +3,18 @@ using static Palisade.Sandbox.Tests.CalicoObjects;
 namespace Palisade.Sandbox.Tests;
 
 /// <summary>The real kubectl against a sandbox with the real Palisade webhook registered: denials and warnings as a cluster shows them.</summary>
-public sealed class KubectlWebhookTests : IAsyncLifetime
+public sealed class KubectlWebhookTests : WebhookSandboxTests
 {
-    private TestSandbox sandbox = null!;
-    private PolicyWebhook webhook = null!;
-
-    public async ValueTask InitializeAsync()
-    {
-        sandbox = await TestSandbox.StartAsync();
-        webhook = await PolicyWebhook.StartAsync();
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await sandbox.DisposeAsync();
-        await webhook.DisposeAsync();
-    }
 
     [Fact]
     public async Task Kubectl_apply_shows_the_webhooks_denial_and_warnings()
     {
         Kubectl.RequireInstalled();
-        var kubectl = new Kubectl(sandbox);
-        await kubectl.SucceedWithInputAsync(WebhookConfigurations.Calico("palisade", webhook.Url, webhook.CaBundle).ToJsonString(), "apply", "-f", "-");
-        var ns = await sandbox.NewNamespaceAsync();
+        var kubectl = new Kubectl(Sandbox);
+        await kubectl.SucceedWithInputAsync(WebhookConfigurations.Calico("palisade", Webhook.Url, Webhook.CaBundle).ToJsonString(), "apply", "-f", "-");
+        var ns = await Sandbox.NewNamespaceAsync();
 
-        var low = Path.Combine(sandbox.Directory, "low.json");
+        var low = Path.Combine(Sandbox.Directory, "low.json");
         await File.WriteAllTextAsync(low, NetworkPolicy("low", ns, 100).ToJsonString(), TestContext.Current.CancellationToken);
         var (exit, _, stderr) = await kubectl.RunAsync("apply", "-f", low);
         Assert.NotEqual(0, exit);
@@ -40,7 +26,7 @@ public sealed class KubectlWebhookTests : IAsyncLifetime
 
         var untyped = NetworkPolicy("untyped", ns, 700);
         untyped["spec"]!.AsObject().Remove("types");
-        var untypedFile = Path.Combine(sandbox.Directory, "untyped.json");
+        var untypedFile = Path.Combine(Sandbox.Directory, "untyped.json");
         await File.WriteAllTextAsync(untypedFile, untyped.ToJsonString(), TestContext.Current.CancellationToken);
         var (applyExit, stdout, applyStderr) = await kubectl.RunAsync("apply", "-f", untypedFile);
         Assert.True(applyExit == 0, applyStderr);
