@@ -12,7 +12,8 @@ namespace Palisade.Kube.Cluster;
 /// The few API calls the controller makes, for any kind of <see cref="ResourceTypes"/>, on the official client:
 /// objects travel as JSON, as the API server sends them, so no field of a kind the client has no model for is lost.
 /// Kinds of named groups go through the client's custom-object calls, which address any group; of the core group
-/// only Namespace and ConfigMap are needed, through its typed calls.
+/// (whose paths those calls cannot build) Namespace and ConfigMap are written, and Service and Pod besides can be
+/// listed and watched, through its typed calls.
 /// </summary>
 public sealed class ClusterClient(IKubernetes api)
 {
@@ -44,6 +45,8 @@ public sealed class ClusterClient(IKubernetes api)
         {
             { Group: "" } when type == ResourceTypes.Namespace => ToJson(await Api.CoreV1.ListNamespaceAsync(labelSelector: labelSelector, cancellationToken: cancellation).ConfigureAwait(false)),
             { Group: "" } when type == ResourceTypes.ConfigMap => ToJson(await Api.CoreV1.ListConfigMapForAllNamespacesAsync(labelSelector: labelSelector, cancellationToken: cancellation).ConfigureAwait(false)),
+            { Group: "" } when type == ResourceTypes.Service => ToJson(await Api.CoreV1.ListServiceForAllNamespacesAsync(labelSelector: labelSelector, cancellationToken: cancellation).ConfigureAwait(false)),
+            { Group: "" } when type == ResourceTypes.Pod => ToJson(await Api.CoreV1.ListPodForAllNamespacesAsync(labelSelector: labelSelector, cancellationToken: cancellation).ConfigureAwait(false)),
             { Group: "" } => throw Unsupported(type),
             _ => ToJson(await Api.CustomObjects.ListClusterCustomObjectAsync(type.Group, type.Version, type.Plural, labelSelector: labelSelector, cancellationToken: cancellation).ConfigureAwait(false)),
         }).ConfigureAwait(false);
@@ -110,16 +113,10 @@ public sealed class ClusterClient(IKubernetes api)
     /// </summary>
     public async IAsyncEnumerable<ClusterWatchEvent> WatchAsync(ResourceType type, string? labelSelector, string? resourceVersion, [EnumeratorCancellation] CancellationToken cancellation)
     {
-        if (type.Group.Length == 0)
-        {
-            throw Unsupported(type);
-        }
-
         // The client hands an ERROR event (a 410 Expired, say) to onError and then ends the stream; keep it, so the
         // end of the stream can say why instead of looking like a clean close.
         Exception? failure = null;
-        var events = Api.CustomObjects.WatchListClusterCustomObjectAsync(
-            type.Group, type.Version, type.Plural, allowWatchBookmarks: true, labelSelector: labelSelector, resourceVersion: resourceVersion, onError: ex => failure ??= ex, cancellationToken: cancellation);
+        var events = WatchSource(type, labelSelector, resourceVersion, ex => failure ??= ex, cancellation);
         await using var enumerator = events.GetAsyncEnumerator(cancellation);
         while (true)
         {
@@ -159,6 +156,30 @@ public sealed class ClusterClient(IKubernetes api)
                 _ => ClusterWatchEventType.Bookmark,
             };
             yield return new ClusterWatchEvent(kind, obj);
+        }
+    }
+
+    private IAsyncEnumerable<(WatchEventType Type, object Object)> WatchSource(ResourceType type, string? labelSelector, string? resourceVersion, Action<Exception> onError, CancellationToken cancellation)
+    {
+        return type switch
+        {
+            { Group: "" } when type == ResourceTypes.Namespace => Boxed(Api.CoreV1.WatchListNamespaceAsync(allowWatchBookmarks: true, labelSelector: labelSelector, resourceVersion: resourceVersion, onError: onError, cancellationToken: cancellation), cancellation),
+            { Group: "" } when type == ResourceTypes.ConfigMap => Boxed(Api.CoreV1.WatchListConfigMapForAllNamespacesAsync(allowWatchBookmarks: true, labelSelector: labelSelector, resourceVersion: resourceVersion, onError: onError, cancellationToken: cancellation), cancellation),
+            { Group: "" } when type == ResourceTypes.Service => Boxed(Api.CoreV1.WatchListServiceForAllNamespacesAsync(allowWatchBookmarks: true, labelSelector: labelSelector, resourceVersion: resourceVersion, onError: onError, cancellationToken: cancellation), cancellation),
+            { Group: "" } when type == ResourceTypes.Pod => Boxed(Api.CoreV1.WatchListPodForAllNamespacesAsync(allowWatchBookmarks: true, labelSelector: labelSelector, resourceVersion: resourceVersion, onError: onError, cancellationToken: cancellation), cancellation),
+            { Group: "" } => throw Unsupported(type),
+            _ => Api.CustomObjects.WatchListClusterCustomObjectAsync(
+                type.Group, type.Version, type.Plural, allowWatchBookmarks: true, labelSelector: labelSelector, resourceVersion: resourceVersion, onError: onError, cancellationToken: cancellation),
+        };
+    }
+
+    /// <summary>A typed watch of the core group as the untyped events the custom-object watch yields.</summary>
+    private static async IAsyncEnumerable<(WatchEventType Type, object Object)> Boxed<T>(IAsyncEnumerable<(WatchEventType Type, T Object)> events, [EnumeratorCancellation] CancellationToken cancellation)
+        where T : class
+    {
+        await foreach (var (type, obj) in events.WithCancellation(cancellation).ConfigureAwait(false))
+        {
+            yield return (type, obj);
         }
     }
 

@@ -8,6 +8,11 @@ public static class ResourceTypes
 {
     public static readonly ResourceType Namespace = new("", "v1", "Namespace", "namespaces", Namespaced: false);
     public static readonly ResourceType ConfigMap = new("", "v1", "ConfigMap", "configmaps", Namespaced: true);
+
+    // Read only, by the webhook's inventory: not among the kinds a sync may manage.
+    public static readonly ResourceType Service = new("", "v1", "Service", "services", Namespaced: true);
+    public static readonly ResourceType Pod = new("", "v1", "Pod", "pods", Namespaced: true);
+
     public static readonly ResourceType KubernetesNetworkPolicy = new("networking.k8s.io", "v1", "NetworkPolicy", "networkpolicies", Namespaced: true);
     public static readonly ResourceType Lease = new("coordination.k8s.io", "v1", "Lease", "leases", Namespaced: true);
 
