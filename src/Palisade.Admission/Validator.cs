@@ -14,11 +14,12 @@ namespace Palisade.Admission;
 /// </summary>
 public static class Validator
 {
-    public static AdmissionDecision Validate(AdmissionPolicy policy, AdmissionRequest request, EvaluationSettings settings, CancellationToken cancellation = default)
+    /// <param name="inventory">The cluster's synced objects, read by templates as <c>data.inventory</c> and by namespace selectors; none when null.</param>
+    public static AdmissionDecision Validate(AdmissionPolicy policy, AdmissionRequest request, EvaluationSettings settings, Policy.Gatekeeper.Inventory? inventory = null, CancellationToken cancellation = default)
     {
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
         deadline.CancelAfter(settings.Timeout);
-        var run = new Run(settings, deadline.Token);
+        var run = new Run(settings, inventory ?? Policy.Gatekeeper.Inventory.Empty, deadline.Token);
         if (policy.Conftest is { } conftest && ConftestInput(request, settings.Input) is { } input)
         {
             CheckConftest(conftest, input, run);
@@ -78,7 +79,7 @@ public static class Validator
         IReadOnlyList<Violation> violations;
         try
         {
-            violations = new ConstraintReviewer(template, [constraint], run.Settings.Timeout).Review(request.GatekeeperReview, Inventory.Empty, run.Token);
+            violations = new ConstraintReviewer(template, [constraint], run.Settings.Timeout).Review(request.GatekeeperReview, run.Inventory, run.Token);
         }
         catch (GatekeeperException ex)
         {
@@ -106,11 +107,14 @@ public static class Validator
     }
 
     /// <summary>What one validation has found so far.</summary>
-    private sealed class Run(EvaluationSettings settings, CancellationToken token)
+    private sealed class Run(EvaluationSettings settings, Policy.Gatekeeper.Inventory inventory, CancellationToken token)
     {
         private int _skipped;
 
         public EvaluationSettings Settings { get; } = settings;
+
+        /// <summary>One snapshot for the whole request, so every constraint sees the same cluster.</summary>
+        public Policy.Gatekeeper.Inventory Inventory { get; } = inventory;
 
         public CancellationToken Token { get; } = token;
 

@@ -8,8 +8,8 @@ namespace Palisade.Admission.Tests;
 /// <summary>
 /// The gatekeeper-library's general and pod-security-policy templates, enforced by the webhook: every sample object
 /// of their suites posted as a CREATE, and every sample AdmissionReview (an UPDATE, say) posted as the v1 review the
-/// API server would send, allowed or denied as the suite says. Cases that need an inventory are left to
-/// <c>palisade verify --suite</c>: the webhook has no cache of the cluster's objects.
+/// API server would send, allowed or denied as the suite says. Cases that need an inventory are checked through
+/// the webhook's cluster cache by <see cref="GatekeeperLibraryInventoryTests"/>.
 /// </summary>
 public sealed class GatekeeperLibraryTests
 {

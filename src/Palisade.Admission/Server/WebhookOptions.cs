@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using Palisade.Kube.Cluster;
 
 namespace Palisade.Admission.Server;
 
@@ -21,6 +22,12 @@ public sealed record WebhookOptions
     public IPEndPoint Address { get; init; } = new(IPAddress.Any, 8443);
 
     public long MaxBodyBytes { get; init; } = DefaultMaxBodyBytes;
+
+    /// <summary>The kubeconfig of the cluster whose objects fill <c>data.inventory</c>; null keeps the inventory empty.</summary>
+    public string? InventoryKubeconfig { get; init; }
+
+    /// <summary>The kinds listed and watched into the inventory (Gatekeeper's <c>syncOnly</c>).</summary>
+    public IReadOnlyList<ResourceType> SyncKinds { get; init; } = [];
 
     /// <summary>How often the policy and certificate files are looked at besides file system events.</summary>
     public TimeSpan ReloadInterval { get; init; } = TimeSpan.FromSeconds(5);

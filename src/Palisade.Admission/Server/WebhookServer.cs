@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Palisade.Admission.Inventory;
 
 namespace Palisade.Admission.Server;
 
@@ -25,6 +26,7 @@ public sealed class WebhookServer : IAsyncDisposable
     private readonly WebhookMetrics _metrics = new();
     private readonly ILogger _log;
     private readonly string _sources;
+    private ClusterInventory? _inventory;
     private ChangeWatcher? _policyWatcher;
     private ChangeWatcher? _certificateWatcher;
 
@@ -58,7 +60,7 @@ public sealed class WebhookServer : IAsyncDisposable
         _log = _app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("palisade.webhook");
         _app.MapPost("/validate", Validate);
         _app.MapGet("/healthz", () => Results.Text("ok\n"));
-        _app.MapGet("/readyz", () => Results.Text("ok\n"));
+        _app.MapGet("/readyz", Readiness);
         _app.MapGet("/metrics", WriteMetrics);
     }
 
@@ -69,13 +71,23 @@ public sealed class WebhookServer : IAsyncDisposable
 
     public WebhookMetrics Metrics => _metrics;
 
+    /// <summary>The cache of cluster objects behind <c>data.inventory</c>, when the webhook was given a kubeconfig for it.</summary>
+    public ClusterInventory? Inventory => _inventory;
+
     /// <summary>Loads policies and the certificate, then listens; a bad policy or certificate throws before anything listens.</summary>
     public static async Task<WebhookServer> StartAsync(WebhookOptions options, Action<ILoggingBuilder>? logging = null, CancellationToken cancellation = default)
     {
         var policy = new PolicyHolder(AdmissionPolicy.Load(options.Sources));
         var certificates = new CertificateSource(options.TlsCertFile, options.TlsKeyFile);
         certificates.Reload();
+        var cluster = options.InventoryKubeconfig is { } kubeconfig ? InventoryKubeconfig.Connect(kubeconfig) : null;
         var server = new WebhookServer(options, policy, certificates, logging);
+        if (cluster is not null)
+        {
+            server._inventory = new ClusterInventory(cluster, options.SyncKinds, server._app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("palisade.webhook.inventory"));
+            server._inventory.Start();
+        }
+
         await server._app.StartAsync(cancellation).ConfigureAwait(false);
         var bound = server._app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         server.Port = new Uri(bound).Port;
@@ -92,6 +104,11 @@ public sealed class WebhookServer : IAsyncDisposable
     {
         _policyWatcher?.Dispose();
         _certificateWatcher?.Dispose();
+        if (_inventory is not null)
+        {
+            await _inventory.DisposeAsync().ConfigureAwait(false);
+        }
+
         await _app.StopAsync().ConfigureAwait(false);
         await _app.DisposeAsync().ConfigureAwait(false);
     }
@@ -175,7 +192,7 @@ public sealed class WebhookServer : IAsyncDisposable
     private AdmissionDecision Decide(AdmissionRequest request, CancellationToken cancellation)
     {
         var what = $"{request.Operation} {request.Kind.Kind} {(request.Namespace.Length > 0 ? request.Namespace + "/" : string.Empty)}{request.Name} (uid {request.Uid})";
-        var decision = Validator.Validate(_policy.Current, request, _options.Evaluation, cancellation);
+        var decision = Validator.Validate(_policy.Current, request, _options.Evaluation, _inventory?.Current, cancellation);
         foreach (var failure in decision.Failures)
         {
             _log.EvaluationFailed(what, failure.Rule, _options.Evaluation.FailurePolicy, failure.Error);
@@ -193,6 +210,14 @@ public sealed class WebhookServer : IAsyncDisposable
 
         return decision;
     }
+
+    /// <summary>
+    /// Ready once every synced kind has been listed, as Gatekeeper's readiness tracker waits for its sync: before
+    /// that a constraint reading the inventory would admit what the cluster's objects forbid.
+    /// </summary>
+    private IResult Readiness() => _inventory is { IsReady: false } inventory
+        ? Results.Text($"inventory not yet listed: {string.Join(", ", inventory.Pending)}\n", statusCode: StatusCodes.Status503ServiceUnavailable)
+        : Results.Text("ok\n");
 
     private static (int, string, Verdict) BadRequest(string reason) => (StatusCodes.Status400BadRequest, reason + "\n", Verdict.Error);
 
