@@ -1,6 +1,8 @@
 using System.CommandLine;
 using Palisade.Admission;
+using Palisade.Admission.Inventory;
 using Palisade.Admission.Server;
+using Palisade.Kube.Cluster;
 using Palisade.Policy.Verification;
 
 namespace Palisade.Cli.Commands;
@@ -25,9 +27,11 @@ internal static class WebhookCommand
         var failurePolicy = FailurePolicyOption("What a rule that errs or times out decides: fail (deny) or ignore (allow with a warning).");
         var timeout = new Option<string>("--timeout") { Description = "Longest the rules of one request may take (keep it below the webhook's timeoutSeconds).", DefaultValueFactory = _ => "2s" };
         var strictBuiltins = new Option<bool>("--strict-builtin-errors") { Description = "A builtin error fails the rule (the failure policy decides) instead of making it undefined." };
+        var inventoryKubeconfig = new Option<string?>("--inventory-kubeconfig") { Description = "Kubeconfig of the cluster whose objects of the --sync kinds fill data.inventory and serve namespaceSelector." };
+        var sync = new Option<string[]>("--sync") { Description = "Kind to list and watch into the inventory, as group/version/Kind (v1/Namespace for the core group); repeatable." };
         var command = new Command("webhook", "Serve a validating admission webhook that enforces the policies palisade test checks.")
         {
-            policy, templates, ns, allNamespaces, input, cert, key, addr, failurePolicy, timeout, strictBuiltins, ConfigCommand(),
+            policy, templates, ns, allNamespaces, input, cert, key, addr, failurePolicy, timeout, strictBuiltins, inventoryKubeconfig, sync, ConfigCommand(),
         };
         command.SetAction(async (result, cancellation) =>
         {
@@ -41,8 +45,22 @@ internal static class WebhookCommand
                 (_, _, _, null) => "--tls-key is required",
                 _ when address is null => $"--addr {result.GetValue(addr)}: not HOST:PORT with an IP address or localhost",
                 _ when limit is null || limit <= TimeSpan.Zero => $"--timeout {result.GetValue(timeout)}: not a positive duration such as 2s or 500ms",
+                _ when result.GetValue(sync) is { Length: > 0 } && result.GetValue(inventoryKubeconfig) is null => "--sync needs --inventory-kubeconfig: the kinds are read from that cluster",
                 _ => null,
             };
+            var syncKinds = new List<ResourceType>();
+            foreach (var text in problem is null ? result.GetValue(sync) ?? [] : [])
+            {
+                var kind = SyncedKinds.Parse(text, out var kindProblem);
+                if (kind is null)
+                {
+                    problem = kindProblem;
+                    break;
+                }
+
+                syncKinds.Add(kind);
+            }
+
             if (problem is not null)
             {
                 await stderr.WriteLineAsync("webhook: " + problem).ConfigureAwait(false);
@@ -68,6 +86,8 @@ internal static class WebhookCommand
                 TlsCertFile = result.GetValue(cert)!,
                 TlsKeyFile = result.GetValue(key)!,
                 Address = address!,
+                InventoryKubeconfig = result.GetValue(inventoryKubeconfig),
+                SyncKinds = syncKinds,
             };
             return await Serve(options, stderr, cancellation).ConfigureAwait(false);
         });
@@ -81,7 +101,7 @@ internal static class WebhookCommand
         {
             server = await WebhookServer.StartAsync(options, cancellation: cancellation).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is PolicyLoadException or CertificateLoadException or IOException)
+        catch (Exception ex) when (ex is PolicyLoadException or CertificateLoadException or InventoryKubeconfigException or IOException)
         {
             await stderr.WriteLineAsync("webhook: " + ex.Message).ConfigureAwait(false);
             return ExitCodes.Failure;
