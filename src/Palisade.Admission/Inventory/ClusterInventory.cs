@@ -84,10 +84,19 @@ public sealed class ClusterInventory : IAsyncDisposable
                     version = listVersion;
                 }
 
+                var events = 0;
                 await foreach (var change in _cluster.WatchAsync(kind, null, version, cancellation).ConfigureAwait(false))
                 {
                     version = ClusterObjects.ResourceVersion(change.Object) ?? version;
                     Apply(kind, change);
+                    events++;
+                }
+
+                // The server closed the watch (its timeout); resume from the last version seen, but not in a tight
+                // loop against a server that closes every watch at once.
+                if (events == 0)
+                {
+                    await Task.Delay(_retryDelay, cancellation).ConfigureAwait(false);
                 }
             }
             catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
