@@ -52,7 +52,7 @@ public sealed class GatekeeperLibraryInventoryTests
                 var inventory = suiteCase.Inventory.SelectMany(i => ObjectFiles.Read(Path.Combine(folder, i))).Select(ToJson).ToList();
                 // A kind is namespaced when its sample objects name a namespace.
                 var kinds = inventory.GroupBy(TypeOf).Select(g => g.Key with { Namespaced = g.Any(o => ClusterObjects.Namespace(o) is not null) }).ToList();
-                await using var cluster = await InventoryCluster.StartAsync([.. SandboxResource.Defaults, .. kinds.Where(Unserved).Select(Served)]);
+                await using var cluster = await SandboxCluster.StartAsync(new SandboxOptions { Resources = [.. SandboxResource.Defaults, .. kinds.Where(Unserved).Select(Served)] });
                 foreach (var obj in inventory)
                 {
                     await cluster.Apply(kinds.Single(k => k.ApiVersion == (string?)obj["apiVersion"] && k.Kind == (string?)obj["kind"]), obj);

@@ -84,7 +84,7 @@ public sealed class InventoryWebhookTests
     [Fact]
     public async Task A_duplicate_is_denied_while_the_first_exists_and_allowed_once_it_is_deleted()
     {
-        await using var cluster = await InventoryCluster.StartAsync();
+        await using var cluster = await SandboxCluster.StartAsync();
         await cluster.CreateNamespace("team-a");
         await cluster.CreateNamespace("team-b");
         await using var webhook = await StartWebhook(cluster, UniqueNameTemplate, NamespacesAndPolicies);
@@ -105,7 +105,7 @@ public sealed class InventoryWebhookTests
     [Fact]
     public async Task A_namespace_selector_matches_the_labels_of_the_synced_namespace()
     {
-        await using var cluster = await InventoryCluster.StartAsync();
+        await using var cluster = await SandboxCluster.StartAsync();
         await cluster.CreateNamespace("frozen", new JsonObject { ["frozen"] = "true" });
         await cluster.CreateNamespace("open");
         await using var webhook = await StartWebhook(cluster, SelectedNamespaceTemplate, [ResourceTypes.Namespace]);
@@ -124,7 +124,7 @@ public sealed class InventoryWebhookTests
     [Fact]
     public async Task Readyz_answers_503_until_every_synced_kind_has_been_listed()
     {
-        await using var cluster = await InventoryCluster.StartAsync();
+        await using var cluster = await SandboxCluster.StartAsync();
 
         // The sandbox serves no such kind: its list fails, so the webhook never becomes ready.
         var unserved = new ResourceType("example.com", "v1", "Widget", "widgets", Namespaced: true);
@@ -145,7 +145,7 @@ public sealed class InventoryWebhookTests
     [Fact]
     public async Task A_fresh_inventory_is_not_ready_and_holds_nothing_before_its_first_list()
     {
-        await using var cluster = await InventoryCluster.StartAsync();
+        await using var cluster = await SandboxCluster.StartAsync();
         await cluster.CreateNamespace("team-a");
         await using var inventory = new ClusterInventory(cluster.Cluster, NamespacesAndPolicies, NullLogger.Instance);
 
@@ -182,7 +182,7 @@ public sealed class InventoryWebhookTests
         Assert.DoesNotContain('\n', error.Message);
     }
 
-    internal static Task<WebhookFixture> StartWebhook(InventoryCluster cluster, string templates, IReadOnlyList<ResourceType> kinds) =>
+    internal static Task<WebhookFixture> StartWebhook(SandboxCluster cluster, string templates, IReadOnlyList<ResourceType> kinds) =>
         StartWebhook(cluster.Kubeconfig, templates, kinds);
 
     private static Task<WebhookFixture> StartWebhook(string kubeconfig, string templates, IReadOnlyList<ResourceType> kinds) =>

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using Palisade.GitOps.Tests.Support;
 using Palisade.Kube.Cluster;
 using Palisade.Sandbox;
 

@@ -1,5 +1,4 @@
 using Palisade.GitOps.Sync;
-using Palisade.GitOps.Tests.Support;
 
 namespace Palisade.GitOps.Tests.EndToEnd;
 

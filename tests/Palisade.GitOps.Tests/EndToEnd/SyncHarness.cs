@@ -4,7 +4,6 @@ using Palisade.GitOps.Audit;
 using Palisade.GitOps.Metrics;
 using Palisade.GitOps.Source;
 using Palisade.GitOps.Sync;
-using Palisade.GitOps.Tests.Support;
 using Palisade.Kube.Cluster;
 
 namespace Palisade.GitOps.Tests.EndToEnd;
