@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using Palisade.Kube.Cluster;
 
@@ -31,27 +30,4 @@ public sealed record WebhookOptions
 
     /// <summary>How often the policy and certificate files are looked at besides file system events.</summary>
     public TimeSpan ReloadInterval { get; init; } = TimeSpan.FromSeconds(5);
-
-    /// <summary>Reads <c>HOST:PORT</c> (<c>0.0.0.0:8443</c>, <c>localhost:8443</c>, <c>[::]:8443</c>); null when it is not one.</summary>
-    public static IPEndPoint? ParseAddress(string text)
-    {
-        var colon = text.LastIndexOf(':');
-        if (colon < 0 || !int.TryParse(text[(colon + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var port) || port > 65535)
-        {
-            return null;
-        }
-
-        var host = text[..colon].Trim('[', ']');
-        if (host.Length == 0)
-        {
-            return new IPEndPoint(IPAddress.Any, port);
-        }
-
-        if (host == "localhost")
-        {
-            return new IPEndPoint(IPAddress.Loopback, port);
-        }
-
-        return IPAddress.TryParse(host, out var address) ? new IPEndPoint(address, port) : null;
-    }
 }

@@ -3,6 +3,7 @@ using Palisade.Admission;
 using Palisade.Admission.Inventory;
 using Palisade.Admission.Server;
 using Palisade.Kube.Cluster;
+using Palisade.Kube.Hosting;
 using Palisade.Policy.Verification;
 
 namespace Palisade.Cli.Commands;
@@ -36,14 +37,14 @@ internal static class WebhookCommand
         command.SetAction(async (result, cancellation) =>
         {
             var stderr = result.InvocationConfiguration.Error;
-            var address = WebhookOptions.ParseAddress(result.GetRequiredValue(addr));
+            var addressRead = ListenAddress.TryParse(result.GetRequiredValue(addr), out var address, out var addressProblem);
             var limit = GoDuration.Parse(result.GetRequiredValue(timeout));
             string? problem = (result.GetValue(policy), result.GetValue(templates), result.GetValue(cert), result.GetValue(key)) switch
             {
                 (null, null, _, _) => "--policy or --templates is required",
                 (_, _, null, _) => "--tls-cert is required",
                 (_, _, _, null) => "--tls-key is required",
-                _ when address is null => $"--addr {result.GetValue(addr)}: not HOST:PORT with an IP address or localhost",
+                _ when !addressRead => $"--addr {result.GetValue(addr)}: {addressProblem}",
                 _ when limit is null || limit <= TimeSpan.Zero => $"--timeout {result.GetValue(timeout)}: not a positive duration such as 2s or 500ms",
                 _ when result.GetValue(sync) is { Length: > 0 } && result.GetValue(inventoryKubeconfig) is null => "--sync needs --inventory-kubeconfig: the kinds are read from that cluster",
                 _ => null,

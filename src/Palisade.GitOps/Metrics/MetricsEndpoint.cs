@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Palisade.Kube.Hosting;
 using Prometheus;
 
 namespace Palisade.GitOps.Metrics;
@@ -40,7 +41,7 @@ public sealed class MetricsEndpoint : IAsyncDisposable
     public static async Task<MetricsEndpoint> StartAsync(string address, CollectorRegistry registry, CancellationToken cancellation)
     {
         ArgumentNullException.ThrowIfNull(registry);
-        var endpoint = MetricsAddress.Parse(address);
+        var endpoint = ListenAddress.Parse(address, "metrics address");
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
         builder.Services.AddSingleton<IHostLifetime, CallerOwnedLifetime>();
         builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
