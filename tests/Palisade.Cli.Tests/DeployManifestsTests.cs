@@ -192,7 +192,7 @@ public sealed class DeployManifestsTests
     [Fact]
     public async Task KubectlRendersTheKustomization()
     {
-        var kubectl = FindKubectl();
+        var kubectl = Kubectl.Binary;
         if (kubectl is null)
         {
             Assert.Skip("kubectl is not installed (/usr/bin/kubectl or on PATH), so kubectl kustomize was not run");

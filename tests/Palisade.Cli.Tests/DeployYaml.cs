@@ -35,9 +35,4 @@ internal static class DeployYaml
     public static string? Text(YamlMappingNode node, string key) =>
         node.Children.TryGetValue(key, out var child) ? ((YamlScalarNode)child).Value : null;
 
-    public static string? FindKubectl()
-    {
-        var paths = (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries);
-        return paths.Prepend("/usr/bin").Select(dir => Path.Combine(dir, "kubectl")).FirstOrDefault(File.Exists);
-    }
 }

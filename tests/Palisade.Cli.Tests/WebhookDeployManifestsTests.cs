@@ -98,7 +98,7 @@ public sealed class WebhookDeployManifestsTests
     [Fact]
     public async Task KubectlRendersTheKustomization()
     {
-        var kubectl = FindKubectl();
+        var kubectl = Kubectl.Binary;
         if (kubectl is null)
         {
             Assert.Skip("kubectl is not installed, so kubectl kustomize was not run");

@@ -9,7 +9,7 @@ namespace Palisade.Sandbox.Tests;
 public sealed class KubectlTests(SandboxFixture fixture) : IClassFixture<SandboxFixture>
 {
     private readonly TestSandbox sandbox = fixture.Sandbox;
-    private readonly Kubectl kubectl = new(fixture.Sandbox);
+    private readonly Kubectl kubectl = fixture.Sandbox.Kubectl();
     private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
 
     private static string Manifests(string ns) => $$"""

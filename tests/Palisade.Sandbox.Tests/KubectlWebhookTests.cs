@@ -10,7 +10,7 @@ public sealed class KubectlWebhookTests : WebhookSandboxTests
     public async Task Kubectl_apply_shows_the_webhooks_denial_and_warnings()
     {
         Kubectl.RequireInstalled();
-        var kubectl = new Kubectl(Sandbox);
+        var kubectl = Sandbox.Kubectl();
         await kubectl.SucceedWithInputAsync(WebhookConfigurations.Calico("palisade", Webhook.Url, Webhook.CaBundle).ToJsonString(), "apply", "-f", "-");
         var ns = await Sandbox.NewNamespaceAsync();
 

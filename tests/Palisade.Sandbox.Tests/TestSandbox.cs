@@ -19,6 +19,9 @@ internal sealed class TestSandbox : IAsyncDisposable
 
     public string KubeconfigPath => Path.Combine(Directory, "kubeconfig");
 
+    /// <summary>The real kubectl against this sandbox, with a discovery cache of its own.</summary>
+    public Kubectl Kubectl() => new(KubeconfigPath, Path.Combine(Directory, "kube-cache"));
+
     public Kubernetes Client { get; }
 
     public static async Task<TestSandbox> StartAsync(SandboxOptions? options = null)
