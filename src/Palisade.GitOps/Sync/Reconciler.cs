@@ -70,7 +70,7 @@ public sealed class Reconciler(SyncOptions options, RevisionPlanner planner, Obj
             }
 
             // Without prune, objects Git dropped stay managed (and labelled), so that turning prune on later removes them.
-            var kept = options.Prune ? [] : plan.Inventory.Entries.Where(k => !plan.Desired.Objects.Any(o => o.Key == k));
+            var kept = options.Prune ? [] : plan.Inventory.Entries;
             var entries = plan.Desired.Objects.Select(o => o.Key).Concat(kept).Distinct().ToList();
             await planner.Inventory.WriteAsync(new Inventory.Inventory(plan.Revision.Id, entries), cancellation).ConfigureAwait(false);
             var previous = _applied;
