@@ -14,8 +14,6 @@ public sealed record TemplateConstraints(CompiledTemplate Template, IReadOnlyLis
 /// </summary>
 public static class ConstraintSet
 {
-    private static readonly string[] Extensions = [".yaml", ".yml", ".json"];
-
     public static IReadOnlyList<TemplateConstraints> Load(string folder)
     {
         if (!Directory.Exists(folder))
@@ -25,26 +23,23 @@ public static class ConstraintSet
 
         var templates = new Dictionary<string, CompiledTemplate>(StringComparer.Ordinal);
         var constraints = new List<Constraint>();
-        var reader = new ManifestReader();
-        foreach (var file in Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).Where(IsManifest).Order(StringComparer.Ordinal))
+        // The manifest reader's own walk: sorted, limited, and no symlink leads out of the folder.
+        foreach (var document in new ManifestReader().ReadPaths([folder]).DocumentsOrThrow().Where(d => d.Root is not null))
         {
-            foreach (var document in reader.ReadFile(file).Where(d => d.Root is not null))
+            var value = ManifestValues.ToValue(document.Root);
+            var where = document.Location.ToString();
+            var gvk = GroupVersionKind.Parse(value.GetString("apiVersion"), value.GetString("kind"));
+            if (gvk.Group == "templates.gatekeeper.sh")
             {
-                var value = ManifestValues.ToValue(document.Root);
-                var where = document.Location.ToString();
-                var gvk = GroupVersionKind.Parse(value.GetString("apiVersion"), value.GetString("kind"));
-                if (gvk.Group == "templates.gatekeeper.sh")
+                var template = CompiledTemplate.Compile(ConstraintTemplate.Read(value, where));
+                if (!templates.TryAdd(template.Template.Kind, template))
                 {
-                    var template = CompiledTemplate.Compile(ConstraintTemplate.Read(value, where));
-                    if (!templates.TryAdd(template.Template.Kind, template))
-                    {
-                        throw new PolicyLoadException($"{where}: template {template.Template.Kind} is also defined in {templates[template.Template.Kind].Template.Source}");
-                    }
+                    throw new PolicyLoadException($"{where}: template {template.Template.Kind} is also defined in {templates[template.Template.Kind].Template.Source}");
                 }
-                else if (gvk.Group == "constraints.gatekeeper.sh")
-                {
-                    constraints.Add(Constraint.Read(value, where));
-                }
+            }
+            else if (gvk.Group == "constraints.gatekeeper.sh")
+            {
+                constraints.Add(Constraint.Read(value, where));
             }
         }
 
@@ -59,6 +54,4 @@ public static class ConstraintSet
             .Select(t => new TemplateConstraints(t, constraints.Where(c => c.Kind == t.Template.Kind).ToList()))
             .ToList();
     }
-
-    private static bool IsManifest(string path) => Extensions.Contains(Path.GetExtension(path).ToLowerInvariant(), StringComparer.Ordinal);
 }
