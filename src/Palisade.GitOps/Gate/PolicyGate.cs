@@ -25,8 +25,11 @@ public sealed class PolicyGate(string policyPath, IReadOnlyList<string>? namespa
     public TimeSpan QueryTimeout { get; init; } = TimeSpan.FromSeconds(5);
 
     /// <summary>True when the revision has the gate's policy folder at all.</summary>
-    public bool AppliesTo(IReadOnlyDictionary<string, byte[]> files) =>
-        files.Keys.Any(path => path.StartsWith(PolicyPath + "/", StringComparison.Ordinal) && path.EndsWith(".rego", StringComparison.Ordinal));
+    public bool AppliesTo(IReadOnlyDictionary<string, byte[]> files) => HasRules(files, PolicyPath);
+
+    /// <summary>True when <paramref name="policyPath"/> holds Rego files in the revision.</summary>
+    public static bool HasRules(IReadOnlyDictionary<string, byte[]> files, string policyPath) =>
+        files.Keys.Any(path => path.StartsWith(policyPath.Trim('/') + "/", StringComparison.Ordinal) && path.EndsWith(".rego", StringComparison.Ordinal));
 
     /// <summary>
     /// Checks the manifest files the objects came from. The revision's files are written to <paramref name="workDirectory"/>

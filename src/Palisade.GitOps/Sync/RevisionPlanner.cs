@@ -57,7 +57,7 @@ public sealed class RevisionPlanner(SyncOptions options, ISource source, Cluster
         // The snapshot's own arrays, not copies: every reader below only reads them, and a revision may hold 64 MB.
         var files = snapshot.Files.ToDictionary(f => f.Key, f => ImmutableCollectionsMarshal.AsArray(f.Value)!, StringComparer.Ordinal);
         var manifests = options.ManifestsPath ?? (files.Keys.Any(p => p.StartsWith("policies/", StringComparison.Ordinal)) ? "policies" : string.Empty);
-        var policyPath = options.PolicyPath ?? (files.Keys.Any(p => p.StartsWith("policy/", StringComparison.Ordinal) && p.EndsWith(".rego", StringComparison.Ordinal)) ? "policy" : string.Empty);
+        var policyPath = options.PolicyPath ?? (PolicyGate.HasRules(files, "policy") ? "policy" : string.Empty);
         var desired = new DesiredStateReader(options.Scope, options.Name, manifests, policyPath.Length == 0 ? null : policyPath).Read(files);
         if (!desired.IsValid)
         {
