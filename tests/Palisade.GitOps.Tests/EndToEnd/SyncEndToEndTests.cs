@@ -50,7 +50,8 @@ public sealed class SyncEndToEndTests
 
         sync.Kubectl.Run("delete", "networkpolicies.projectcalico.org", "backend", "-n", "shop");
 
-        var back = await sync.WaitForAsync(CalicoPolicy, "shop", "backend", live => live is not null, HealDeadline);
+        // The object is created again before the drift is written to the audit log, so wait for both.
+        var back = await sync.WaitForAsync(CalicoPolicy, "shop", "backend", live => live is not null && sync.Events<DriftEvent>().Count > 0, HealDeadline);
         Assert.Equal(710, back!["spec"]!["order"]!.GetValue<int>());
         var drift = Assert.Single(sync.Events<DriftEvent>());
         Assert.Equal(DriftKind.Deleted, drift.Drift);
