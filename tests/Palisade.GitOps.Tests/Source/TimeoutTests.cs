@@ -22,12 +22,13 @@ public sealed class TimeoutTests : IDisposable
         var git = new GitProcess(_temp.Path, TimeSpan.FromMilliseconds(300));
         var clock = Stopwatch.StartNew();
 
-        var error = await Assert.ThrowsAsync<TimeoutException>(() => git.RunAsync(["-c", $"alias.hang=!sleep 1 && touch '{marker}'", "hang"], Cancellation));
+        var error = await Assert.ThrowsAsync<TimeoutException>(() => git.RunAsync(["-c", $"alias.hang=!sleep 3 && touch '{marker}'", "hang"], Cancellation));
         var elapsed = clock.Elapsed;
-        await Task.Delay(TimeSpan.FromSeconds(1.5), Cancellation);
+        // Past the moment the shell would have touched the marker, had it been left running.
+        await Task.Delay(TimeSpan.FromSeconds(Math.Max(0, 3.5 - clock.Elapsed.TotalSeconds)), Cancellation);
 
         Assert.Equal("git hang did not finish within 0.3 s", error.Message);
-        Assert.True(elapsed < TimeSpan.FromSeconds(1), $"took {elapsed}");
+        Assert.True(elapsed < TimeSpan.FromSeconds(2.5), $"took {elapsed}");
         Assert.False(File.Exists(marker), "the shell git started was left running");
     }
 
