@@ -53,6 +53,35 @@ public sealed class SyncCommandTests
         }
     }
 
+    [Fact]
+    public void An_unreachable_remote_is_refused_once_with_exit_1_and_reported_as_a_fetch_that_will_be_retried()
+    {
+        var work = Directory.CreateTempSubdirectory("palisade-sync-cli-").FullName;
+        try
+        {
+            var url = $"http://127.0.0.1:{ClosedPort()}/net/policy.git";
+            var state = Path.Combine(work, "state");
+
+            var sync = CliRunner.Run("sync", url, "--once", "--sandbox", "--state", state);
+            var status = CliRunner.Run("status", "--state", state);
+            var events = CliRunner.Run("events", "--state", state);
+
+            Assert.Equal(1, sync.ExitCode);
+            Assert.Contains($"refused the source: {url} could not be fetched: ", sync.Stdout, StringComparison.Ordinal);
+            var conditions = status.Stdout.Split('\n').Select(l => l.Trim()).ToList();
+            Assert.Contains(conditions, l => l.StartsWith($"Ready        False  FetchFailed: {url} could not be fetched", StringComparison.Ordinal));
+            Assert.Contains(conditions, l => l.StartsWith("Stalled      False  RetryingFetch (since ", StringComparison.Ordinal));
+            var refusal = Assert.Single(events.Stdout.Split('\n'), l => l.Contains(" refusal ", StringComparison.Ordinal));
+            Assert.Contains("fetch-failed: " + url, refusal, StringComparison.Ordinal);
+            Assert.DoesNotContain("violation", refusal, StringComparison.Ordinal);
+            Assert.DoesNotContain("problem", refusal, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(work, recursive: true);
+        }
+    }
+
     [Theory]
     [InlineData("--interval", "0s", "--interval 0s")]
     [InlineData("--max-prune-share", "2", "--max-prune-share 2")]
@@ -93,5 +122,12 @@ public sealed class SyncCommandTests
         {
             Directory.Delete(folder, recursive: true);
         }
+    }
+
+    private static int ClosedPort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -61,11 +61,15 @@ internal static class EventsTable
 
     private static string RefusalMessage(RefusalEvent refusal)
     {
-        var count = refusal.Violations.Count switch
+        // Only entries that point into a file add to the message (--diff lists them); a fetch or signature failure is
+        // its message alone. What a policy found is a violation; bad YAML or a forbidden kind is a problem.
+        var located = refusal.Violations.Count(v => v.File.Length > 0);
+        var word = refusal.Reason == RefusalReason.PolicyViolation ? "violation" : "problem";
+        var count = located switch
         {
             0 => "",
-            1 => " (1 violation)",
-            var n => $" ({n} violations)",
+            1 => $" (1 {word})",
+            var n => $" ({n} {word}s)",
         };
         return OneLine($"{AuditNames.Of(refusal.Reason)}: {refusal.Message}{count}");
     }

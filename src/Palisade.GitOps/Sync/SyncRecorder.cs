@@ -52,7 +52,7 @@ public sealed class SyncRecorder(SyncOptions options, string sourceName, AuditLo
             _status = (_status with { LastAttemptedRevision = revision ?? _status.LastAttemptedRevision, LastReconcileAt = now })
                 .With("Ready", "False", refusal.Reason.ToString(), refusal.Message, now)
                 .With("Reconciling", "False", fetch ? "RetryingFetch" : "Refused", fetch ? "the last applied revision stays in place; the fetch is retried at the next interval" : "waiting for a new revision", now)
-                .With("Stalled", fetch ? "False" : "True", refusal.Reason.ToString(), refusal.Message, now);
+                .With("Stalled", fetch ? "False" : "True", fetch ? "RetryingFetch" : refusal.Reason.ToString(), fetch ? string.Empty : refusal.Message, now);
             Save();
         }
 
