@@ -59,7 +59,7 @@ public sealed class SyncCommandTests
         var work = Directory.CreateTempSubdirectory("palisade-sync-cli-").FullName;
         try
         {
-            var url = $"http://127.0.0.1:{ClosedPort()}/net/policy.git";
+            var url = $"http://127.0.0.1:{LoopbackPort.Unused()}/net/policy.git";
             var state = Path.Combine(work, "state");
 
             var sync = CliRunner.Run("sync", url, "--once", "--sandbox", "--state", state);
@@ -122,12 +122,5 @@ public sealed class SyncCommandTests
         {
             Directory.Delete(folder, recursive: true);
         }
-    }
-
-    private static int ClosedPort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

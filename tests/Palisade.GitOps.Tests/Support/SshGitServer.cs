@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 
 namespace Palisade.GitOps.Tests.Support;
 
@@ -51,7 +49,7 @@ internal sealed class SshGitServer : IDisposable
         await File.WriteAllTextAsync(authorized, authorizedKey.PublicKey + "\n");
         if (port == 0)
         {
-            port = FreePort();
+            port = LoopbackPort.Unused();
         }
 
         var config = Path.Combine(folder, $"sshd_config-{port}");
@@ -109,12 +107,5 @@ internal sealed class SshGitServer : IDisposable
         }
 
         _process.Dispose();
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
