@@ -43,6 +43,21 @@ public sealed class EvalCommandTests : IDisposable
     }
 
     [Fact]
+    public void A_result_deeper_than_json_output_allows_is_one_line_and_exit_1_and_one_within_it_prints()
+    {
+        var input = Write("input.json", $$"""{"shallow": "{{new string('[', 200)}}{{new string(']', 200)}}", "deep": "{{new string('[', 5000)}}{{new string(']', 5000)}}"}""");
+
+        var shallow = Run("eval", "-i", input, "--format", "raw", "json.unmarshal(input.shallow)");
+        var (exit, stdout, stderr) = Run("eval", "-i", input, "json.unmarshal(input.deep)");
+
+        Assert.Equal(0, shallow.ExitCode);
+        Assert.Equal(399, shallow.Stdout.Count(c => c == '\n'));
+        Assert.Equal(1, exit);
+        Assert.Equal("", stdout);
+        Assert.Equal("the value nests deeper than 1000 levels and cannot be written as JSON\n", stderr);
+    }
+
+    [Fact]
     public void ReportsBindingsAndValues()
     {
         var (exit, stdout, _) = Run("eval", "--format", "json", "x := [1, 2][_]; y := x * 10");

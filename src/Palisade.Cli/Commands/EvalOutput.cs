@@ -12,7 +12,7 @@ internal sealed record EvalError(string Code, string Message, Location Location)
 /// <summary>opa eval's output shapes: <c>{"result": [{"expressions": […], "bindings": {…}}]}</c> and <c>{"errors": […]}</c>.</summary>
 internal static class EvalOutput
 {
-    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly JsonSerializerOptions Indented = new(ValueJson.Writing) { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static void Write(TextWriter stdout, string format, string query, IReadOnlyList<QueryResult> results)
     {

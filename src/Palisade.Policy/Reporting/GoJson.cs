@@ -28,6 +28,12 @@ public static class GoJson
 
     private static void Write(StringBuilder builder, object value, int depth)
     {
+        // The same bound as every other JSON Palisade writes from Rego values: an error, never a stack overflow.
+        if (depth > ValueJson.MaxWriteDepth + 16)
+        {
+            throw new InvalidDataException($"the value nests deeper than {ValueJson.MaxWriteDepth} levels and cannot be written as JSON");
+        }
+
         switch (value)
         {
             case Members members:

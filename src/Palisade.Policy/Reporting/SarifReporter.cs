@@ -32,7 +32,7 @@ public sealed class SarifReporter(string toolVersion) : IReporter
     private const string SuccessDescription = "Policy was satisfied successfully";
     private const string SkippedDescription = "Policy check was skipped";
 
-    private static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly JsonSerializerOptions Json = new(ValueJson.Writing) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public SarifReporter()
         : this(BuildVersion())

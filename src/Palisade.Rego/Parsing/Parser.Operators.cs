@@ -3,7 +3,11 @@ using Palisade.Rego.Syntax;
 
 namespace Palisade.Rego.Parsing;
 
-/// <summary>Infix operators, loosest first: <c>in</c> &lt; comparison &lt; <c>|</c> &lt; <c>&amp;</c> &lt; <c>+ -</c> &lt; <c>* / %</c>, as in OPA's grammar.</summary>
+/// <summary>
+/// Infix operators, loosest first: <c>in</c> &lt; comparison &lt; <c>|</c> &lt; <c>&amp;</c> &lt; <c>+ -</c> &lt; <c>* / %</c>, as in OPA's grammar.
+/// A chain such as <c>1 + 1 + … + 1</c> is parsed in a loop but nests one call deeper per operator, so every operator
+/// counts toward the expression depth limit: the compiler and evaluator walk that tree recursively.
+/// </summary>
 internal sealed partial class Parser
 {
     /// <summary>
@@ -13,6 +17,7 @@ internal sealed partial class Parser
     private Term ParseTermIn(bool keyValue)
     {
         var start = Current;
+        var depth = _depth;
         var lhs = ParseRelation();
         if ((_keywords & FutureKeywords.In) == 0)
         {
@@ -23,6 +28,7 @@ internal sealed partial class Parser
         {
             if (keyValue && Is(TokenKind.Comma) && TryParseKeyValueIn(lhs, start, out var keyed))
             {
+                Enter(start);
                 lhs = keyed;
                 continue;
             }
@@ -30,11 +36,13 @@ internal sealed partial class Parser
             if (IsKeyword(Current, Keywords.In))
             {
                 var op = Advance();
+                Enter(op);
                 var rhs = ParseRelation();
                 lhs = MakeCall(Operators.Member, op, [lhs, rhs], start);
                 continue;
             }
 
+            _depth = depth;
             return lhs;
         }
     }
@@ -69,6 +77,7 @@ internal sealed partial class Parser
     private Term ParseRelation()
     {
         var start = Current;
+        var depth = _depth;
         var lhs = ParseOr();
         while (true)
         {
@@ -84,10 +93,12 @@ internal sealed partial class Parser
             };
             if (name is null)
             {
+                _depth = depth;
                 return lhs;
             }
 
             var op = Advance();
+            Enter(op);
             lhs = MakeCall(name, op, [lhs, ParseOr()], start);
         }
     }
@@ -95,46 +106,56 @@ internal sealed partial class Parser
     private Term ParseOr()
     {
         var start = Current;
+        var depth = _depth;
         var lhs = ParseAnd();
         while (Is(TokenKind.Or))
         {
             var op = Advance();
+            Enter(op);
             lhs = MakeCall(Operators.Or, op, [lhs, ParseAnd()], start);
         }
 
+        _depth = depth;
         return lhs;
     }
 
     private Term ParseAnd()
     {
         var start = Current;
+        var depth = _depth;
         var lhs = ParseArithmetic();
         while (Is(TokenKind.And))
         {
             var op = Advance();
+            Enter(op);
             lhs = MakeCall(Operators.And, op, [lhs, ParseArithmetic()], start);
         }
 
+        _depth = depth;
         return lhs;
     }
 
     private Term ParseArithmetic()
     {
         var start = Current;
+        var depth = _depth;
         var lhs = ParseFactor();
         while (Current.Kind is TokenKind.Plus or TokenKind.Minus)
         {
             var op = Advance();
+            Enter(op);
             var name = op.Kind == TokenKind.Plus ? Operators.Plus : Operators.Minus;
             lhs = MakeCall(name, op, [lhs, ParseFactor()], start);
         }
 
+        _depth = depth;
         return lhs;
     }
 
     private Term ParseFactor()
     {
         var start = Current;
+        var depth = _depth;
         var lhs = ParseTerm();
         while (true)
         {
@@ -147,10 +168,12 @@ internal sealed partial class Parser
             };
             if (name is null)
             {
+                _depth = depth;
                 return lhs;
             }
 
             var op = Advance();
+            Enter(op);
             lhs = MakeCall(name, op, [lhs, ParseTerm()], start);
         }
     }

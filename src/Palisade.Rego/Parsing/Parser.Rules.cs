@@ -229,6 +229,12 @@ internal sealed partial class Parser
                 throw Abort(start, "else keyword cannot be used on multi-value rules");
             }
 
+            // Each else nests the rule one level deeper, and the compiler and evaluator walk the chain recursively.
+            if (chain.Count >= _options.MaxDepth)
+            {
+                throw Abort(start, $"else chain longer than {_options.MaxDepth} branches");
+            }
+
             if (head.Reference.Path.Any(t => t is not ScalarTerm))
             {
                 throw Abort(start, "else keyword cannot be used on rules with variables in head");
