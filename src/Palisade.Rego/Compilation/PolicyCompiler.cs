@@ -7,7 +7,8 @@ namespace Palisade.Rego.Compilation;
 
 /// <summary>Modules compiled together: the tree of rules under data, and the builtins they may call.</summary>
 /// <param name="FunctionArities">Each user function's number of arguments, by its dotted path under data.</param>
-internal sealed record CompiledPolicy(RuleTree Root, BuiltinRegistry Builtins, IReadOnlyDictionary<string, int> FunctionArities)
+/// <param name="RuleTypes">Each rule's inferred value type, found by the policy's type check and reused by its queries'.</param>
+internal sealed record CompiledPolicy(RuleTree Root, BuiltinRegistry Builtins, IReadOnlyDictionary<string, int> FunctionArities, RuleTypes RuleTypes)
 {
     /// <summary>How many arguments a called function takes, when it is known; one more argument is its output.</summary>
     public int? ArityOf(CallTerm call) => PolicyCompiler.ArityOf(call, FunctionArities, Builtins);
@@ -80,14 +81,14 @@ internal static class PolicyCompiler
         NameResolver.ThrowAll(undefinedFunctions);
         RuleConflicts.Check(root, modules);
         RecursionCheck.Check(root);
-        TypeChecker.CheckPolicy(root, builtins);
+        var ruleTypes = TypeChecker.CheckPolicy(root, builtins);
         if (strict)
         {
             StrictChecks.CheckAfterTypes(modules);
         }
 
         BuildIndexes(root);
-        return new CompiledPolicy(root, builtins, functionArities);
+        return new CompiledPolicy(root, builtins, functionArities, ruleTypes);
     }
 
     private static void BuildIndexes(RuleTree node)
@@ -111,7 +112,7 @@ internal static class PolicyCompiler
         var resolved = resolver.Resolve(query);
         resolver.ThrowUndefinedFunctions();
         var ordered = SafetyOrder.Order(resolved, new HashSet<string>(StringComparer.Ordinal), policy.ArityOf);
-        TypeChecker.CheckQuery(ordered, policy.Root, builtins);
+        TypeChecker.CheckQuery(ordered, policy.Root, builtins, policy.RuleTypes);
         return ordered;
     }
 

@@ -23,29 +23,52 @@ internal static class RecursionCheck
         }
     }
 
-    private static void Visit(RuleTree node, Dictionary<RuleTree, HashSet<RuleTree>> edges, Dictionary<RuleTree, int> state, List<RuleTree> stack)
+    /// <summary>
+    /// Depth-first from <paramref name="start"/>, with an explicit stack: a chain of thousands of rules, each reading the
+    /// next, is a valid policy and must not overflow the thread's stack.
+    /// </summary>
+    private static void Visit(RuleTree start, Dictionary<RuleTree, HashSet<RuleTree>> edges, Dictionary<RuleTree, int> state, List<RuleTree> path)
     {
-        if (state.GetValueOrDefault(node) == 2)
+        if (state.GetValueOrDefault(start) == 2)
         {
             return;
         }
 
-        if (state.GetValueOrDefault(node) == 1)
+        var pending = new Stack<HashSet<RuleTree>.Enumerator>();
+        Enter(start);
+        while (pending.Count > 0)
         {
-            var cycle = stack.Skip(stack.IndexOf(node)).Append(node).Select(Name);
-            var rule = node.Rules.Concat(node.Defaults).First();
-            throw new RegoException(ErrorCodes.RecursionError, $"rule {Name(node)} is recursive: {string.Join(" -> ", cycle)}", rule.Location);
+            var next = pending.Pop();
+            if (!next.MoveNext())
+            {
+                var done = path[^1];
+                path.RemoveAt(path.Count - 1);
+                state[done] = 2;
+                continue;
+            }
+
+            var node = next.Current;
+            pending.Push(next);
+            switch (state.GetValueOrDefault(node))
+            {
+                case 2:
+                    break;
+                case 1:
+                    var cycle = path.Skip(path.IndexOf(node)).Append(node).Select(Name);
+                    var rule = node.Rules.Concat(node.Defaults).First();
+                    throw new RegoException(ErrorCodes.RecursionError, $"rule {Name(node)} is recursive: {string.Join(" -> ", cycle)}", rule.Location);
+                default:
+                    Enter(node);
+                    break;
+            }
         }
 
-        state[node] = 1;
-        stack.Add(node);
-        foreach (var next in edges[node])
+        void Enter(RuleTree node)
         {
-            Visit(next, edges, state, stack);
+            state[node] = 1;
+            path.Add(node);
+            pending.Push(edges[node].GetEnumerator());
         }
-
-        stack.RemoveAt(stack.Count - 1);
-        state[node] = 2;
     }
 
     /// <summary>A node named as OPA names a rule in a cycle: by its ref as written, variables included.</summary>

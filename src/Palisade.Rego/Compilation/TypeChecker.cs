@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Palisade.Rego.Ast;
 using Palisade.Rego.Builtins;
 using Palisade.Rego.Errors;
@@ -16,33 +17,35 @@ internal sealed class TypeChecker
 {
     private readonly RuleTree _root;
     private readonly List<RegoException> _errors = [];
-    private readonly Dictionary<CompiledRule, RegoType> _ruleTypes = new(ReferenceEqualityComparer.Instance);
+    private readonly RuleTypes _ruleTypes;
     private readonly HashSet<CompiledRule> _inProgress = new(ReferenceEqualityComparer.Instance);
 
-    private TypeChecker(RuleTree root, BuiltinRegistry builtins)
+    private TypeChecker(RuleTree root, BuiltinRegistry builtins, RuleTypes ruleTypes)
     {
         _root = root;
         Builtins = builtins;
+        _ruleTypes = ruleTypes;
     }
 
     public BuiltinRegistry Builtins { get; }
 
-    /// <summary>Checks every rule; throws the errors found, as OPA reports them.</summary>
-    public static void CheckPolicy(RuleTree root, BuiltinRegistry builtins)
+    /// <summary>Checks every rule; throws the errors found, as OPA reports them. The rules' types, for the policy's queries.</summary>
+    public static RuleTypes CheckPolicy(RuleTree root, BuiltinRegistry builtins)
     {
-        var checker = new TypeChecker(root, builtins);
+        var checker = new TypeChecker(root, builtins, new RuleTypes());
         foreach (var rule in AllRules(root))
         {
             checker.RuleType(rule);
         }
 
         CompileErrors.ThrowIfAny(checker._errors);
+        return checker._ruleTypes;
     }
 
-    /// <summary>Checks a query against the policy's rules.</summary>
-    public static void CheckQuery(Body query, RuleTree root, BuiltinRegistry builtins)
+    /// <summary>Checks a query against the policy's rules, whose types the policy's check found.</summary>
+    public static void CheckQuery(Body query, RuleTree root, BuiltinRegistry builtins, RuleTypes policyTypes)
     {
-        var checker = new TypeChecker(root, builtins);
+        var checker = new TypeChecker(root, builtins, new RuleTypes(policyTypes));
         new BodyTyper(checker, new TypeScope(null)).CheckBody(query);
         CompileErrors.ThrowIfAny(checker._errors);
     }
@@ -91,6 +94,12 @@ internal sealed class TypeChecker
             return RegoType.Any; // recursion is reported elsewhere; a rule's type cannot depend on itself
         }
 
+        // Typing a rule types the rules it reads first, so a long enough chain of rules would overflow the stack.
+        if (!RuntimeHelpers.TryEnsureSufficientExecutionStack())
+        {
+            throw new RegoException(ErrorCodes.CompileError, "rules depend on rules too deeply to be checked", rule.Location);
+        }
+
         var typer = new BodyTyper(this, new TypeScope(null));
         var type = typer.CheckRule(rule);
         if (rule.Else is not null)
@@ -99,7 +108,7 @@ internal sealed class TypeChecker
         }
 
         _inProgress.Remove(rule);
-        _ruleTypes[rule] = type;
+        _ruleTypes.Add(rule, type);
         return type;
     }
 

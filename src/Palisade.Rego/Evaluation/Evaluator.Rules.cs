@@ -68,6 +68,8 @@ internal sealed partial class Evaluator
     /// </summary>
     private List<Value> RuleResults(CompiledRule rule, Value[]? arguments)
     {
+        // A rule that reads a rule that reads a rule… recurses here without passing an expression's step.
+        Step(rule.Location);
         var results = new List<Value>(1);
         var bindings = RentBindings();
         try

@@ -113,7 +113,7 @@ internal sealed partial class Parser
                 }
 
                 Advance();
-                path.Add(new ScalarTerm(_names.Value(Text(name)), LocationOf(name)));
+                AddPathTerm(path, new ScalarTerm(_names.Value(Text(name)), LocationOf(name)), name);
             }
             else if (Is(TokenKind.LBracket))
             {
@@ -124,7 +124,7 @@ internal sealed partial class Parser
                     throw Unexpected(key, "expected string");
                 }
 
-                path.Add(ParseTerm());
+                AddPathTerm(path, ParseTerm(), key);
                 Expect(TokenKind.RBracket, "expected ]");
             }
             else

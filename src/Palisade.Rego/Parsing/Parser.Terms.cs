@@ -176,6 +176,7 @@ internal sealed partial class Parser
     private Term ParseRefSuffix(Term head, Token start, bool spaceBeforeFirst = false)
     {
         List<Term>? path = null;
+        var depth = _depth;
         var first = spaceBeforeFirst;
         while (!Current.SpaceBefore || first)
         {
@@ -192,7 +193,7 @@ internal sealed partial class Parser
 
                 Advance();
                 CheckRefHead(head, start);
-                (path ??= []).Add(new ScalarTerm(_names.Value(Text(name)), LocationOf(name)));
+                AddPathTerm(path ??= [], new ScalarTerm(_names.Value(Text(name)), LocationOf(name)), name);
             }
             else if (token.Kind == TokenKind.LBracket)
             {
@@ -205,10 +206,12 @@ internal sealed partial class Parser
 
                 Advance();
                 CheckRefHead(head, start);
-                (path ??= []).Add(key);
+                AddPathTerm(path ??= [], key, token);
             }
             else if (token.Kind == TokenKind.LParen)
             {
+                // f(x).a(y).b(z)… nests one call in the next.
+                Enter(token);
                 var callee = path is null ? head : new RefTerm(head, path, Span(start));
                 head = ParseCall(callee, start);
                 path = null;
@@ -219,6 +222,7 @@ internal sealed partial class Parser
             }
         }
 
+        _depth = depth;
         if (path is not null)
         {
             return new RefTerm(head, path, Span(start));
@@ -226,6 +230,20 @@ internal sealed partial class Parser
 
         // data and input always denote documents, so alone they are refs too.
         return head is VarTerm { Name: "data" or "input" } root ? new RefTerm(root, [], root.Location) : head;
+    }
+
+    /// <summary>
+    /// Adds one step to a ref's (or a package's) path. Rules are filed in a tree by their paths, and the compiler and
+    /// evaluator walk that tree and long refs recursively, so a path's length is bounded like an expression's depth.
+    /// </summary>
+    private void AddPathTerm(List<Term> path, Term term, Token at)
+    {
+        if (path.Count >= _options.MaxDepth)
+        {
+            throw Abort(at, $"ref longer than {_options.MaxDepth} terms");
+        }
+
+        path.Add(term);
     }
 
     private void CheckRefHead(Term head, Token start)

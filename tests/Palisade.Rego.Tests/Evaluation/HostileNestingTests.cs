@@ -1,3 +1,4 @@
+using Palisade.Rego.Errors;
 using Palisade.Rego.Parsing;
 using Palisade.Rego.Values;
 
@@ -23,6 +24,30 @@ public sealed class HostileNestingTests
         var error = await Assert.ThrowsAsync<RegoParseException>(() => Task.Run(() => RegoParser.ParseModule(module)));
 
         Assert.Contains("max expression depth exceeded", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("package {0}\nx := 1\n")]
+    [InlineData("package t\nx := data.{0}\n")]
+    [InlineData("package t\n{0} := 1\n")]
+    public async Task A_ref_or_package_of_100000_terms_is_an_error(string template)
+    {
+        var path = string.Join('.', Enumerable.Range(0, 100_000).Select(i => $"p{i}"));
+
+        var error = await Assert.ThrowsAsync<RegoParseException>(() => Task.Run(() => RegoParser.ParseModule(string.Format(System.Globalization.CultureInfo.InvariantCulture, template, path))));
+
+        Assert.Contains("ref longer than 512 terms", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_rule_250_terms_deep_in_a_package_250_terms_deep_evaluates()
+    {
+        var package = string.Join('.', Enumerable.Range(0, 250).Select(i => $"p{i}"));
+        var rule = string.Join('.', Enumerable.Range(0, 250).Select(i => $"r{i}"));
+
+        var value = await Task.Run(() => Evaluate($"package {package}\n{rule} := 7\n", $"x := data.{package}.{rule}", NullValue.Instance));
+
+        Assert.Equal(NumberValue.Of(7), value);
     }
 
     [Fact]
@@ -53,6 +78,39 @@ public sealed class HostileNestingTests
         var value = await Task.Run(() => Evaluate(module, "x := data.t.f(500)", NullValue.Instance));
 
         Assert.Equal(NumberValue.Of(500), value);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_chain_of_100000_rules_each_reading_the_last_is_an_error(bool reversed)
+    {
+        var rules = Enumerable.Range(1, 100_000).Select(i => $"a{i} := a{i - 1} + 1\n").Prepend("a0 := 1\n");
+        var module = "package t\n" + string.Concat(reversed ? rules.Reverse() : rules);
+
+        var error = await Assert.ThrowsAsync<RegoException>(() => Task.Run(() => Evaluate(module, "x := data.t.a100000", NullValue.Instance)));
+
+        Assert.Contains(error.Message, (string[])["rules depend on rules too deeply to be checked", "evaluation nested too deeply"]);
+    }
+
+    [Fact]
+    public async Task A_chain_of_100000_functions_each_calling_the_last_is_an_error()
+    {
+        var module = "package t\nf0(x) := x\n" + string.Concat(Enumerable.Range(1, 100_000).Select(i => $"f{i}(x) := f{i - 1}(x)\n"));
+
+        var error = await Assert.ThrowsAsync<RegoException>(() => Task.Run(() => Evaluate(module, "x := data.t.f100000(1)", NullValue.Instance)));
+
+        Assert.Equal("evaluation nested too deeply", error.Message);
+    }
+
+    [Fact]
+    public async Task A_chain_of_200_rules_evaluates()
+    {
+        var module = "package t\na0 := 1\n" + string.Concat(Enumerable.Range(1, 200).Select(i => $"a{i} := a{i - 1} + 1\n"));
+
+        var value = await Task.Run(() => Evaluate(module, "x := data.t.a200", NullValue.Instance));
+
+        Assert.Equal(NumberValue.Of(201), value);
     }
 
     [Theory]
