@@ -46,7 +46,7 @@ internal static partial class ValueParsers
         }
 
         var node = (ScalarNode)fields.Node(key)!;
-        fields.ErrorAt(ColumnWithin(node, error!.Column), key, $"invalid selector \"{text}\": {error.Message}");
+        fields.ErrorAt(ColumnWithin(node, error!.Column), key, $"invalid selector {ValueText.Quote(text)}: {error.Message}");
         return null;
     }
 

@@ -225,6 +225,11 @@ public sealed class InvalidTemplateTests
             ["t.yaml:6:40: EGRESS[0].EgressDestinationSelector: invalid selector \"has(app\": column 8: expected ')' to close has(app"]
         },
         {
+            "a selector too long to repeat whole",
+            Head + "AppliesToSelector: " + string.Join(" && ", Enumerable.Repeat("has(a)", 1000)) + "\nDirection: [Ingress]\n",
+            ["t.yaml:4:4116: AppliesToSelector: invalid selector \"" + string.Join(" && ", Enumerable.Repeat("has(a)", 1000))[..77] + "...\": column 4097: selector is 9996 characters long, over the limit of 4096"]
+        },
+        {
             "Kubernetes policy with an OR selector",
             "PolicyName: web\nObjectType: KubernetesNetworkPolicy\nPolicyNamespace: shop\nAppliesToSelector: app == 'a' || app == 'b'\nDirection: [Ingress]\n",
             ["t.yaml:4:1: AppliesToSelector: Kubernetes label selectors cannot express '||'; use ObjectType NetworkPolicy (Calico) for this"]
