@@ -26,6 +26,23 @@ public sealed class BuiltinContext
     /// <summary>When the evaluation must end, if it has a deadline; builtins that wait stop waiting then.</summary>
     public DateTimeOffset? Deadline { get; init; }
 
+    /// <summary>
+    /// Most items one builtin call may generate (<c>numbers.range</c>, <c>net.cidr_expand</c>). OPA has no such bound
+    /// and runs out of memory instead; an argument taken from the input (a replica count, an ipBlock) must not be able
+    /// to take down the webhook or CI that evaluates it.
+    /// </summary>
+    public const int MaxGeneratedItems = 10_000_000;
+
+    /// <summary>For builtins that loop long: stops them when the caller cancelled or the deadline passed.</summary>
+    public void ThrowIfCancelled()
+    {
+        Cancellation.ThrowIfCancellationRequested();
+        if (Deadline is { } deadline && DateTimeOffset.UtcNow > deadline)
+        {
+            throw new OperationCanceledException("the evaluation's deadline passed");
+        }
+    }
+
     /// <summary>Seed for <c>rand.intn</c> and <c>uuid.rfc4122</c>; results are memoised per query and arguments.</summary>
     public Random Random
     {

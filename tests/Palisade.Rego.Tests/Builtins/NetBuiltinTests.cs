@@ -53,6 +53,15 @@ public sealed class NetBuiltinTests
         Fails("net.cidr_expand", "invalid CIDR address: 192.168.1.1/33", S("192.168.1.1/33"));
     }
 
+    [Fact]
+    public void Expanding_a_network_too_large_to_hold_is_an_error_not_an_allocation_of_billions()
+    {
+        Fails("net.cidr_expand", "0.0.0.0/0 holds more than 10000000 addresses", S("0.0.0.0/0"));
+        Fails("net.cidr_expand", "::/0 holds more than 10000000 addresses", S("::/0"));
+        Fails("net.cidr_expand", "10.0.0.0/8 holds more than 10000000 addresses", S("10.0.0.0/8"));
+        Assert.Equal(1 << 16, ((SetValue)Call("net.cidr_expand", S("10.1.0.0/16"))!).Count);
+    }
+
     [Theory]
     [InlineData("192.168.1.0/24", true)]
     [InlineData("", false)]

@@ -199,6 +199,9 @@ public sealed class ArithmeticTests
         TypeError("operand 2 must be integer number but got floating-point number", "numbers.range", "1", "3.14");
         Error("step must be a positive integer", "numbers.range_step", "0", "10", "0");
         Error("step must be a positive integer", "numbers.range_step", "0", "10", "-1");
+        Error("the range holds more than 10000000 numbers", "numbers.range", "1", "10000000000");
+        Error("the range holds more than 10000000 numbers", "numbers.range", "0", "-10000000");
+        Error("the range holds more than 10000000 numbers", "numbers.range_step", "0", "100000000000", "1000");
     }
 }
 

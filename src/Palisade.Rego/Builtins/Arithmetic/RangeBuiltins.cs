@@ -22,14 +22,19 @@ internal static class RangeBuiltins
 
     public static ArrayValue Range(BuiltinContext context, BigInteger from, BigInteger to, BigInteger step)
     {
+        if ((BigInteger.Abs(to - from) / step) + 1 > BuiltinContext.MaxGeneratedItems)
+        {
+            throw new BuiltinException($"the range holds more than {BuiltinContext.MaxGeneratedItems} numbers");
+        }
+
         var items = new List<Value>();
         var down = from > to;
         for (var i = from; down ? i >= to : i <= to; i = down ? i - step : i + step)
         {
-            // Ranges may be huge; honour cancellation as OPA does ("timed out before generating all numbers").
+            // Ranges may be large; honour cancellation and the deadline as OPA does ("timed out before generating all numbers").
             if ((items.Count & 0xFFF) == 0)
             {
-                context.Cancellation.ThrowIfCancellationRequested();
+                context.ThrowIfCancelled();
             }
 
             items.Add(NumberValue.Of(i));

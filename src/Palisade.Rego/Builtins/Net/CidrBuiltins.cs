@@ -48,11 +48,20 @@ internal static class CidrBuiltins
     private static Value Expand(BuiltinContext context, ReadOnlySpan<Value> arguments)
     {
         var network = GoNet.Parse(Operands.String(arguments, 0).Value);
+        if (network.HostMask >= BuiltinContext.MaxGeneratedItems)
+        {
+            throw new BuiltinException($"{network} holds more than {BuiltinContext.MaxGeneratedItems} addresses");
+        }
+
         var addresses = new List<Value>();
         var ip = network.First;
         while (true)
         {
-            context.Cancellation.ThrowIfCancellationRequested();
+            if ((addresses.Count & 0xFFF) == 0)
+            {
+                context.ThrowIfCancelled();
+            }
+
             addresses.Add(StringValue.Of(ip.ToString()));
             if (ip.Value == network.Last.Value)
             {
