@@ -22,6 +22,7 @@ public static class PalisadeCommand
             DiffCommand.Create(),
             EventsCommand.Create(),
             WebhookCommand.Create(),
+            ScanCommand.Create(),
             SandboxCommand.Create(),
         };
         return root;

@@ -8,7 +8,7 @@ namespace Palisade.Admission.Tests;
 /// <summary>The example repository's policies, enforced by the webhook with the same messages palisade test gives.</summary>
 public sealed class ExamplePolicyTests
 {
-    private static readonly string PolicyDir = FindExamplePolicy();
+    internal static readonly string PolicyDir = FindExamplePolicy();
 
     [Fact]
     public async Task A_calico_policy_with_a_platform_order_is_denied_with_the_messages_palisade_test_gives()

@@ -11,16 +11,7 @@ namespace Palisade.GitOps.Scope;
 public sealed record SyncScope
 {
     /// <summary>Kubernetes NetworkPolicy and Calico's policy, set and tier kinds: what a network security repository holds.</summary>
-    public static IReadOnlyList<string> DefaultKinds { get; } =
-    [
-        "networking.k8s.io/NetworkPolicy",
-        "projectcalico.org/NetworkPolicy",
-        "projectcalico.org/GlobalNetworkPolicy",
-        "projectcalico.org/StagedNetworkPolicy",
-        "projectcalico.org/NetworkSet",
-        "projectcalico.org/GlobalNetworkSet",
-        "projectcalico.org/Tier",
-    ];
+    public static IReadOnlyList<string> DefaultKinds { get; } = [.. ResourceTypes.NetworkSecurity.Select(t => t.GroupKind)];
 
     /// <summary>Allowed kinds by group and kind (<c>networking.k8s.io/NetworkPolicy</c>; <c>Namespace</c> for the core group).</summary>
     public IReadOnlyList<string> Kinds { get; init; } = DefaultKinds;

@@ -22,6 +22,14 @@ public static class ResourceTypes
     /// <summary>Every kind of <see cref="Known"/>, by its <see cref="ResourceType.GroupKind"/>.</summary>
     public static IReadOnlyDictionary<string, ResourceType> Known { get; } = Build();
 
+    /// <summary>Kubernetes NetworkPolicy and Calico's policy, set and tier kinds: what a network security repository holds.</summary>
+    public static IReadOnlyList<ResourceType> NetworkSecurity { get; } =
+    [
+        KubernetesNetworkPolicy,
+        .. new[] { "NetworkPolicy", "GlobalNetworkPolicy", "StagedNetworkPolicy", "NetworkSet", "GlobalNetworkSet", "Tier" }
+            .Select(kind => Known[$"{CalicoGroup}/{kind}"]),
+    ];
+
     /// <summary>The type of an object's <c>apiVersion</c> and <c>kind</c>, when it is a known one.</summary>
     public static ResourceType? Find(string apiVersion, string kind)
     {

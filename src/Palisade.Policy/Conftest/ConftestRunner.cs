@@ -18,13 +18,26 @@ public sealed class ConftestRunner(ConftestPolicy policy, ConftestOptions option
     {
         if (options.Combine)
         {
-            var files = InParallel(paths, reader.Read);
-            var combined = new InputFile(CombinedName, [new InputDocument(Combine(files), null)]);
-            var outcome = CheckFile(combined);
-            return new TestRun(new CheckReport(outcome.Results), outcome.Trace);
+            return RunCombined(InParallel(paths, reader.Read));
         }
 
-        var outcomes = InParallel(paths, path => CheckFile(reader.Read(path)));
+        return Report(InParallel(paths, path => CheckFile(reader.Read(path))));
+    }
+
+    /// <summary>Checks inputs already in memory (objects read from a cluster) as files are checked.</summary>
+    public TestRun Run(IReadOnlyList<InputFile> inputs) =>
+        options.Combine ? RunCombined(inputs) : Report(InParallel(inputs, CheckFile));
+
+    private TestRun RunCombined(IEnumerable<InputFile> files)
+    {
+        var combined = new InputFile(CombinedName, [new InputDocument(Combine(files), null)]);
+        var outcome = CheckFile(combined);
+        return new TestRun(new CheckReport(outcome.Results), outcome.Trace);
+    }
+
+    /// <summary>conftest's order: by namespace, then by input.</summary>
+    private TestRun Report(FileOutcome[] outcomes)
+    {
         var ordered = new List<FileCheckResults>();
         for (var ns = 0; ns < policy.Namespaces.Count; ns++)
         {
@@ -64,7 +77,7 @@ public sealed class ConftestRunner(ConftestPolicy policy, ConftestOptions option
     }
 
     /// <summary>Runs <paramref name="work"/> for every item on all cores; results in item order; the first failing item's error wins.</summary>
-    private static T[] InParallel<T>(IReadOnlyList<string> items, Func<string, T> work)
+    private static T[] InParallel<TItem, T>(IReadOnlyList<TItem> items, Func<TItem, T> work)
     {
         var results = new T[items.Count];
         var errors = new Exception?[items.Count];

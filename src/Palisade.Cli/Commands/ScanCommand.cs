@@ -1,0 +1,79 @@
+using System.CommandLine;
+using Palisade.Admission.Scan;
+using Palisade.Kube.Cluster;
+using Palisade.Kube.Manifests;
+using Palisade.Policy.Conftest;
+using Palisade.Policy.Reporting;
+using Palisade.Rego.Ast;
+using Palisade.Rego.Errors;
+using Palisade.Rego.Parsing;
+
+namespace Palisade.Cli.Commands;
+
+/// <summary>
+/// <c>palisade scan</c>: the objects already in the cluster, checked against the rules <c>palisade test</c> checks, with
+/// its output formats and exit codes, as Gatekeeper's audit reports what the webhook did not (or could not yet) stop.
+/// </summary>
+internal static class ScanCommand
+{
+    public static Command Create()
+    {
+        var policy = new Option<string[]>("--policy", "-p") { Description = "Policy (.rego) files or folders.", DefaultValueFactory = _ => ["policy"] };
+        var data = new Option<string[]>("--data", "-d") { Description = "Data files or folders (.json, .yaml), placed under data by folder path." };
+        var ns = new Option<string[]>("--namespace", "-n") { Description = "Rego namespaces to check; glob patterns as in palisade test.", DefaultValueFactory = _ => ["main"] };
+        var allNamespaces = new Option<bool>("--all-namespaces") { Description = "Check every namespace the policies declare." };
+        var output = new Option<string>("--output", "-o") { Description = "Output format, as palisade test's.", DefaultValueFactory = _ => "stdout" };
+        output.AcceptOnlyFromAmong([.. Reporters.Names]);
+        var kind = new Option<string[]>("--kind") { Description = "A kind to scan, as group/Kind (repeatable; default: NetworkPolicy and the Calico policy, set and tier kinds)." };
+        var kubeconfig = new Option<string?>("--kubeconfig") { Description = "kubeconfig of the cluster (default: $KUBECONFIG, ~/.kube/config, or the in-cluster service account)." };
+        var regoVersion = new Option<string>("--rego-version") { Description = "Rego version of the policies: v0 or v1.", DefaultValueFactory = _ => "v1" };
+        regoVersion.AcceptOnlyFromAmong("v0", "v1");
+        var v0 = new Option<bool>("--v0-compatible") { Description = "Same as --rego-version v0." };
+        var failOnWarn = new Option<bool>("--fail-on-warn") { Description = "Exit 1 on warnings, 2 on failures." };
+        var noFail = new Option<bool>("--no-fail") { Description = "Exit 0 even when objects fail." };
+        var command = new Command("scan", "Check the objects in the cluster against the Rego policies palisade test checks, as Gatekeeper's audit does.")
+        {
+            policy, data, ns, allNamespaces, output, kind, kubeconfig, regoVersion, v0, failOnWarn, noFail,
+        };
+        command.SetAction(async (result, cancellation) =>
+        {
+            var stdout = result.InvocationConfiguration.Output;
+            var stderr = result.InvocationConfiguration.Error;
+            try
+            {
+                var kinds = Kinds(result.GetValue(kind));
+                var options = new ConftestOptions
+                {
+                    Policies = result.GetRequiredValue(policy),
+                    Data = result.GetValue(data) ?? [],
+                    Namespaces = result.GetRequiredValue(ns),
+                    AllNamespaces = result.GetValue(allNamespaces),
+                    RegoVersion = result.GetValue(v0) || result.GetRequiredValue(regoVersion) == "v0" ? RegoVersion.V0 : RegoVersion.V1,
+                };
+                var loaded = ConftestPolicy.Load(options, new ManifestReader());
+                var cluster = new ClusterClient(SyncArguments.Cluster(result.GetValue(kubeconfig)));
+                var scan = await ClusterScan.RunAsync(cluster, kinds, loaded, options, cancellation).ConfigureAwait(false);
+                foreach (var unserved in scan.Unserved)
+                {
+                    stderr.WriteLine($"scan: the cluster does not serve {unserved.ApiVersion} {unserved.Kind}; skipped");
+                }
+
+                Reporters.ByName(result.GetRequiredValue(output), new ReporterOptions())!.Write(scan.Run.Report, stdout);
+                return scan.Run.Report.ExitCode(result.GetValue(failOnWarn), result.GetValue(noFail));
+            }
+            catch (Exception ex) when (ex is ArgumentException or ConftestException or ManifestException or InvalidDataException or RegoParseException or RegoException
+                or ClusterException or IOException or k8s.Exceptions.KubeConfigException)
+            {
+                stderr.WriteLine("Error: " + (ex is RegoException rego ? rego.ToString() : ex.Message));
+                return ExitCodes.Failure;
+            }
+        });
+        return command;
+    }
+
+    private static IReadOnlyList<ResourceType> Kinds(string[]? names) => names is not { Length: > 0 }
+        ? ResourceTypes.NetworkSecurity
+        : names.Select(name => ResourceTypes.Known.TryGetValue(name, out var type)
+            ? type
+            : throw new ArgumentException($"--kind {name}: unknown kind; known kinds are {string.Join(", ", ResourceTypes.Known.Keys.Order(StringComparer.Ordinal))}")).ToList();
+}

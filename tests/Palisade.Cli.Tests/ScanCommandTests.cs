@@ -1,0 +1,96 @@
+using System.Text.Json.Nodes;
+using Palisade.Sandbox;
+
+namespace Palisade.Cli.Tests;
+
+/// <summary><c>palisade scan</c> against the sandbox API server, with objects put there by the real kubectl.</summary>
+public sealed class ScanCommandTests : IDisposable
+{
+    private const string WideOpen = """
+        apiVersion: v1
+        kind: Namespace
+        metadata:
+          name: shop
+        ---
+        apiVersion: projectcalico.org/v3
+        kind: NetworkPolicy
+        metadata:
+          name: wide-open
+          namespace: shop
+        spec:
+          order: 100
+          selector: all()
+          types: [Ingress]
+          ingress:
+            - action: Allow
+        """;
+
+    private readonly string _work = Directory.CreateTempSubdirectory("palisade-scan-cli-").FullName;
+
+    public void Dispose() => Directory.Delete(_work, recursive: true);
+
+    [Fact]
+    public async Task An_object_applied_by_hand_that_breaks_the_rules_fails_the_scan_as_palisade_test_would()
+    {
+        Kubectl.RequireInstalled();
+        await using var server = await SandboxServer.StartAsync(new SandboxOptions(), TestContext.Current.CancellationToken);
+        var kubeconfig = Path.Combine(_work, "kubeconfig");
+        server.WriteKubeconfig(kubeconfig);
+        await new Kubectl(kubeconfig, Path.Combine(_work, "cache")).SucceedWithInputAsync(WideOpen, "apply", "-f", "-");
+        var policy = Path.Combine(CliRunner.RepositoryRoot(), "examples", "policy-repo", "policy");
+
+        var (exit, stdout, stderr) = CliRunner.Run("scan", "--kubeconfig", kubeconfig, "-p", policy);
+        var json = CliRunner.Run("scan", "--kubeconfig", kubeconfig, "-p", policy, "-o", "json", "--no-fail");
+
+        Assert.Equal(("", 1), (stderr, exit));
+        Assert.Contains("FAIL - projectcalico.org/v3/NetworkPolicy/shop/wide-open - main - NetworkPolicy shop/wide-open: spec.order 100 is below 500", stdout, StringComparison.Ordinal);
+        Assert.Contains(" 3 failures, 0 exceptions", stdout, StringComparison.Ordinal);
+        Assert.Equal(0, json.ExitCode);
+        var files = JsonNode.Parse(json.Stdout)!.AsArray().Select(f => (string)f!["filename"]!).ToList();
+        Assert.Equal(["projectcalico.org/v3/NetworkPolicy/shop/wide-open", "projectcalico.org/v3/Tier/default"], files);
+    }
+
+    [Fact]
+    public void An_unknown_kind_is_one_line_naming_it_and_exit_1()
+    {
+        var (exit, stdout, stderr) = CliRunner.Run("scan", "--kind", "example.com/Widget", "--kubeconfig", Path.Combine(_work, "none"));
+
+        Assert.Equal(1, exit);
+        Assert.Empty(stdout);
+        Assert.StartsWith("Error: --kind example.com/Widget: unknown kind; known kinds are ", stderr, StringComparison.Ordinal);
+        Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    [Fact]
+    public void An_unreachable_cluster_is_one_line_and_exit_1()
+    {
+        var kubeconfig = Path.Combine(_work, "kubeconfig");
+        File.WriteAllText(kubeconfig, $"""
+            apiVersion: v1
+            kind: Config
+            clusters:
+              - name: c
+                cluster:
+                  server: https://127.0.0.1:{LoopbackPort.Unused()}
+                  insecure-skip-tls-verify: true
+            users:
+              - name: u
+                user:
+                  token: t
+            contexts:
+              - name: x
+                context:
+                  cluster: c
+                  user: u
+            current-context: x
+            """);
+        var policy = Path.Combine(CliRunner.RepositoryRoot(), "examples", "policy-repo", "policy");
+
+        var (exit, stdout, stderr) = CliRunner.Run("scan", "--kubeconfig", kubeconfig, "-p", policy);
+
+        Assert.Equal(1, exit);
+        Assert.Empty(stdout);
+        Assert.StartsWith("Error: the API server cannot be reached: ", stderr, StringComparison.Ordinal);
+        Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+    }
+}
