@@ -68,10 +68,43 @@ public sealed class ClusterScanTests
         Assert.Contains(scan.Run.Report.Files, f => f.FileName == "v1/Namespace/shop");
     }
 
+    [Fact]
+    public async Task Constraints_are_audited_with_the_cluster_as_inventory_and_its_namespaces_for_their_selectors()
+    {
+        await using var cluster = await SandboxCluster.StartAsync();
+        await cluster.CreateNamespace("team-a");
+        await cluster.CreateNamespace("team-b", new JsonObject { ["frozen"] = "true" });
+        await cluster.Apply(ResourceTypes.KubernetesNetworkPolicy, KubernetesPolicy("team-a", "web"));
+        await cluster.Apply(ResourceTypes.KubernetesNetworkPolicy, KubernetesPolicy("team-a", "db"));
+        await cluster.Apply(ResourceTypes.KubernetesNetworkPolicy, KubernetesPolicy("team-b", "web"));
+        using var templates = new TempPolicy("templates.yaml", InventoryWebhookTests.UniqueNameTemplate + "\n---\n"
+            + InventoryWebhookTests.SelectedNamespaceTemplate.Replace("  match:", "  enforcementAction: warn\n  match:", StringComparison.Ordinal));
+
+        var options = new ConftestOptions();
+        var scan = await ClusterScan.RunAsync(cluster.Cluster, [ResourceTypes.KubernetesNetworkPolicy], new ScanRules(null, options, ConstraintSet.Load(templates.Path)), TestContext.Current.CancellationToken);
+
+        var report = scan.Run.Report;
+        Assert.Equal(
+            ["networking.k8s.io/v1/NetworkPolicy/team-a/web: NetworkPolicy web already exists in namespace team-b", "networking.k8s.io/v1/NetworkPolicy/team-b/web: NetworkPolicy web already exists in namespace team-a"],
+            report.Files.Where(f => f.Namespace == "UniqueNetworkPolicyName/unique-networkpolicy-name").SelectMany(f => f.Failures.Select(r => $"{f.FileName}: {r.Message}")));
+        var frozen = Assert.Single(report.Files, f => f.Namespace == "NoNetworkPolicy/frozen-namespaces");
+        Assert.Equal("networking.k8s.io/v1/NetworkPolicy/team-b/web", frozen.FileName);
+        Assert.Equal(["no NetworkPolicy here"], frozen.Warnings.Select(w => w.Message));
+        Assert.Equal((2, 1, 1), (report.Failures, report.Warnings, report.Passed));
+    }
+
+    private static JsonObject KubernetesPolicy(string ns, string name) => new()
+    {
+        ["apiVersion"] = "networking.k8s.io/v1",
+        ["kind"] = "NetworkPolicy",
+        ["metadata"] = new JsonObject { ["name"] = name, ["namespace"] = ns },
+        ["spec"] = new JsonObject { ["podSelector"] = new JsonObject() },
+    };
+
     private static Task<ScanResult> Scan(SandboxCluster cluster, string policyDir, IReadOnlyList<ResourceType> kinds)
     {
         var options = new ConftestOptions { Policies = [policyDir] };
-        return ClusterScan.RunAsync(cluster.Cluster, kinds, ConftestPolicy.Load(options, new ManifestReader()), options, TestContext.Current.CancellationToken);
+        return ClusterScan.RunAsync(cluster.Cluster, kinds, new ScanRules(ConftestPolicy.Load(options, new ManifestReader()), options, []), TestContext.Current.CancellationToken);
     }
 
     /// <summary>What palisade test reports for the object as written in Git.</summary>
@@ -86,9 +119,14 @@ public sealed class ClusterScanTests
     private sealed class TempPolicy : IDisposable
     {
         public TempPolicy(string rego)
+            : this("policy.rego", rego)
+        {
+        }
+
+        public TempPolicy(string file, string text)
         {
             Path = Directory.CreateTempSubdirectory("palisade-scan-").FullName;
-            File.WriteAllText(System.IO.Path.Combine(Path, "policy.rego"), rego);
+            File.WriteAllText(System.IO.Path.Combine(Path, file), text);
         }
 
         public string Path { get; }

@@ -12,7 +12,7 @@ namespace Palisade.Admission.Tests;
 /// </summary>
 public sealed class InventoryWebhookTests
 {
-    private const string UniqueNameTemplate = """
+    internal const string UniqueNameTemplate = """
         apiVersion: templates.gatekeeper.sh/v1
         kind: ConstraintTemplate
         metadata:
@@ -46,7 +46,7 @@ public sealed class InventoryWebhookTests
                 kinds: ["NetworkPolicy"]
         """;
 
-    private const string SelectedNamespaceTemplate = """
+    internal const string SelectedNamespaceTemplate = """
         apiVersion: templates.gatekeeper.sh/v1
         kind: ConstraintTemplate
         metadata:

@@ -51,6 +51,53 @@ public sealed class ScanCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Gatekeeper_constraints_alone_are_audited_with_the_constraint_named_in_place_of_the_rego_namespace()
+    {
+        Kubectl.RequireInstalled();
+        await using var server = await SandboxServer.StartAsync(new SandboxOptions(), TestContext.Current.CancellationToken);
+        var kubeconfig = Path.Combine(_work, "kubeconfig");
+        server.WriteKubeconfig(kubeconfig);
+        await new Kubectl(kubeconfig, Path.Combine(_work, "cache")).SucceedWithInputAsync(WideOpen, "apply", "-f", "-");
+        var templates = Directory.CreateDirectory(Path.Combine(_work, "templates")).FullName;
+        File.WriteAllText(Path.Combine(templates, "owner.yaml"), """
+            apiVersion: templates.gatekeeper.sh/v1
+            kind: ConstraintTemplate
+            metadata:
+              name: requireowner
+            spec:
+              crd:
+                spec:
+                  names:
+                    kind: RequireOwner
+              targets:
+                - target: admission.k8s.gatekeeper.sh
+                  rego: |
+                    package requireowner
+                    violation[{"msg": msg}] {
+                      not input.review.object.metadata.labels.owner
+                      msg := sprintf("%v has no owner label", [input.review.object.metadata.name])
+                    }
+            ---
+            apiVersion: constraints.gatekeeper.sh/v1beta1
+            kind: RequireOwner
+            metadata:
+              name: calico-policies-have-owners
+            spec:
+              match:
+                kinds:
+                  - apiGroups: ["projectcalico.org"]
+                    kinds: ["NetworkPolicy"]
+            """);
+
+        var (exit, stdout, stderr) = CliRunner.Run("scan", "--kubeconfig", kubeconfig, "--templates", templates);
+
+        Assert.Equal(("", 1), (stderr, exit));
+        Assert.Equal(
+            "FAIL - projectcalico.org/v3/NetworkPolicy/shop/wide-open - RequireOwner/calico-policies-have-owners - wide-open has no owner label\n\n1 test, 0 passed, 0 warnings, 1 failure, 0 exceptions\n",
+            stdout);
+    }
+
+    [Fact]
     public void An_unknown_kind_is_one_line_naming_it_and_exit_1()
     {
         var (exit, stdout, stderr) = CliRunner.Run("scan", "--kind", "example.com/Widget", "--kubeconfig", Path.Combine(_work, "none"));

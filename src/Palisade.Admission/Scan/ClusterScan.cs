@@ -1,7 +1,9 @@
 using System.Text.Json.Nodes;
 using Palisade.Kube.Cluster;
+using Palisade.Policy.Checks;
 using Palisade.Policy.Conftest;
 using Palisade.Rego.Values;
+using GatekeeperInventory = Palisade.Policy.Gatekeeper.Inventory;
 
 namespace Palisade.Admission.Scan;
 
@@ -13,28 +15,52 @@ namespace Palisade.Admission.Scan;
 /// </summary>
 public static class ClusterScan
 {
-    /// <summary>Lists every object of <paramref name="kinds"/> and checks each; a kind the cluster does not serve is skipped and named.</summary>
-    public static async Task<ScanResult> RunAsync(ClusterClient cluster, IReadOnlyList<ResourceType> kinds, ConftestPolicy policy, ConftestOptions options, CancellationToken cancellation)
+    /// <summary>
+    /// Lists every object of <paramref name="kinds"/> and checks each against the conftest rules and the Gatekeeper
+    /// constraints of <paramref name="rules"/>; a kind the cluster does not serve is skipped and named. Constraints
+    /// also get the cluster's namespaces, for their namespaceSelector, and every listed object as data.inventory.
+    /// </summary>
+    public static async Task<ScanResult> RunAsync(ClusterClient cluster, IReadOnlyList<ResourceType> kinds, ScanRules rules, CancellationToken cancellation)
     {
         var inputs = new List<InputFile>();
         var unserved = new List<ResourceType>();
         foreach (var kind in kinds.Distinct())
         {
-            IReadOnlyList<JsonObject> items;
-            try
+            if (await ListAsync(cluster, kind, cancellation).ConfigureAwait(false) is { } items)
             {
-                (items, _) = await cluster.ListAsync(kind, null, cancellation).ConfigureAwait(false);
+                inputs.AddRange(items.Select(item => Input(kind, item)).OrderBy(input => input.Name, StringComparer.Ordinal));
             }
-            catch (ClusterException ex) when (ex.IsNotFound)
+            else
             {
                 unserved.Add(kind);
-                continue;
             }
-
-            inputs.AddRange(items.Select(item => Input(kind, item)).OrderBy(input => input.Name, StringComparer.Ordinal));
         }
 
-        return new ScanResult(new ConftestRunner(policy, options).Run(inputs), inputs.Count, unserved);
+        var conftest = rules.Conftest is { } policy ? new ConftestRunner(policy, rules.Options).Run(inputs) : new TestRun(new CheckReport([]), []);
+        if (rules.Constraints.Count == 0)
+        {
+            return new ScanResult(conftest, inputs.Count, unserved);
+        }
+
+        var namespaces = kinds.Contains(ResourceTypes.Namespace)
+            ? []
+            : (await ListAsync(cluster, ResourceTypes.Namespace, cancellation).ConfigureAwait(false) ?? []).Select(ns => Input(ResourceTypes.Namespace, ns).Documents[0].Value);
+        var inventory = new GatekeeperInventory(inputs.Select(i => i.Documents[0].Value).Concat(namespaces));
+        var constraints = ConstraintAudit.Check(inputs, rules.Constraints, inventory, cancellation);
+        return new ScanResult(new TestRun(new CheckReport([.. conftest.Report.Files, .. constraints]), conftest.Trace), inputs.Count, unserved);
+    }
+
+    /// <summary>The kind's objects, or null when the cluster does not serve the kind.</summary>
+    private static async Task<IReadOnlyList<JsonObject>?> ListAsync(ClusterClient cluster, ResourceType kind, CancellationToken cancellation)
+    {
+        try
+        {
+            return (await cluster.ListAsync(kind, null, cancellation).ConfigureAwait(false)).Items;
+        }
+        catch (ClusterException ex) when (ex.IsNotFound)
+        {
+            return null;
+        }
     }
 
     /// <summary>The name an object's results are reported under.</summary>

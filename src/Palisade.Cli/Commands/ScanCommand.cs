@@ -1,8 +1,10 @@
 using System.CommandLine;
+using Palisade.Admission;
 using Palisade.Admission.Scan;
 using Palisade.Kube.Cluster;
 using Palisade.Kube.Manifests;
 using Palisade.Policy.Conftest;
+using Palisade.Policy.Gatekeeper;
 using Palisade.Policy.Reporting;
 using Palisade.Rego.Ast;
 using Palisade.Rego.Errors;
@@ -18,7 +20,8 @@ internal static class ScanCommand
 {
     public static Command Create()
     {
-        var policy = new Option<string[]>("--policy", "-p") { Description = "Policy (.rego) files or folders.", DefaultValueFactory = _ => ["policy"] };
+        var policy = new Option<string[]>("--policy", "-p") { Description = "Policy (.rego) files or folders (default: policy, unless only --templates is given)." };
+        var templates = new Option<string?>("--templates") { Description = "Folder of Gatekeeper ConstraintTemplates and Constraints (YAML), evaluated as Gatekeeper's audit does." };
         var data = new Option<string[]>("--data", "-d") { Description = "Data files or folders (.json, .yaml), placed under data by folder path." };
         var ns = new Option<string[]>("--namespace", "-n") { Description = "Rego namespaces to check; glob patterns as in palisade test.", DefaultValueFactory = _ => ["main"] };
         var allNamespaces = new Option<bool>("--all-namespaces") { Description = "Check every namespace the policies declare." };
@@ -33,7 +36,7 @@ internal static class ScanCommand
         var noFail = new Option<bool>("--no-fail") { Description = "Exit 0 even when objects fail." };
         var command = new Command("scan", "Check the objects in the cluster against the Rego policies palisade test checks, as Gatekeeper's audit does.")
         {
-            policy, data, ns, allNamespaces, output, kind, kubeconfig, regoVersion, v0, failOnWarn, noFail,
+            policy, templates, data, ns, allNamespaces, output, kind, kubeconfig, regoVersion, v0, failOnWarn, noFail,
         };
         command.SetAction(async (result, cancellation) =>
         {
@@ -42,17 +45,22 @@ internal static class ScanCommand
             try
             {
                 var kinds = Kinds(result.GetValue(kind));
+                var templatesDir = result.GetValue(templates);
+                var policies = result.GetValue(policy) is { Length: > 0 } given ? given : templatesDir is null ? ["policy"] : [];
                 var options = new ConftestOptions
                 {
-                    Policies = result.GetRequiredValue(policy),
+                    Policies = policies,
                     Data = result.GetValue(data) ?? [],
                     Namespaces = result.GetRequiredValue(ns),
                     AllNamespaces = result.GetValue(allNamespaces),
                     RegoVersion = result.GetValue(v0) || result.GetRequiredValue(regoVersion) == "v0" ? RegoVersion.V0 : RegoVersion.V1,
                 };
-                var loaded = ConftestPolicy.Load(options, new ManifestReader());
+                var rules = new ScanRules(
+                    policies.Length > 0 ? ConftestPolicy.Load(options, new ManifestReader()) : null,
+                    options,
+                    templatesDir is null ? [] : ConstraintSet.Load(templatesDir));
                 var cluster = new ClusterClient(SyncArguments.Cluster(result.GetValue(kubeconfig)));
-                var scan = await ClusterScan.RunAsync(cluster, kinds, loaded, options, cancellation).ConfigureAwait(false);
+                var scan = await ClusterScan.RunAsync(cluster, kinds, rules, cancellation).ConfigureAwait(false);
                 foreach (var unserved in scan.Unserved)
                 {
                     stderr.WriteLine($"scan: the cluster does not serve {unserved.ApiVersion} {unserved.Kind}; skipped");
@@ -61,7 +69,7 @@ internal static class ScanCommand
                 Reporters.ByName(result.GetRequiredValue(output), new ReporterOptions())!.Write(scan.Run.Report, stdout);
                 return scan.Run.Report.ExitCode(result.GetValue(failOnWarn), result.GetValue(noFail));
             }
-            catch (Exception ex) when (ex is ArgumentException or ConftestException or ManifestException or InvalidDataException or RegoParseException or RegoException
+            catch (Exception ex) when (ex is ArgumentException or ConftestException or GatekeeperException or ManifestException or InvalidDataException or RegoParseException or RegoException
                 or ClusterException or IOException or k8s.Exceptions.KubeConfigException)
             {
                 stderr.WriteLine("Error: " + (ex is RegoException rego ? rego.ToString() : ex.Message));
