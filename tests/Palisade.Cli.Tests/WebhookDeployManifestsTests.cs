@@ -16,8 +16,9 @@ public sealed class WebhookDeployManifestsTests
     [Fact]
     public void EveryListedFileExistsParsesAndNothingGrantsRoles()
     {
-        var files = Resources();
+        var files = Resources().Where(r => r.EndsWith(".yaml", StringComparison.Ordinal)).ToList();
 
+        Assert.Contains("../policy", Resources());
         var unlisted = Directory.GetFiles(Folder, "*.yaml").Select(Path.GetFileName).Except(files.Append("kustomization.yaml"));
         Assert.Empty(unlisted);
         var kinds = files.SelectMany(Documents).Select(d => Text(d, "kind")).ToList();
@@ -90,7 +91,7 @@ public sealed class WebhookDeployManifestsTests
     {
         var policies = Path.Combine(RepositoryRoot(), "examples", "policy-repo", "policies");
 
-        var (exit, stdout, stderr) = Run("test", "-p", Path.Combine(Folder, "policy"), policies, "--no-color");
+        var (exit, stdout, stderr) = Run("test", "-p", Path.Combine(Folder, "..", "policy"), policies, "--no-color");
 
         Assert.True(exit == 0, stdout + stderr);
     }
@@ -111,7 +112,7 @@ public sealed class WebhookDeployManifestsTests
         await process.WaitForExitAsync(cancel);
 
         Assert.True(process.ExitCode == 0, await stderr);
-        Assert.Contains("name: palisade-webhook-policy-", await stdout, StringComparison.Ordinal);
+        Assert.Contains("name: palisade-policy-", await stdout, StringComparison.Ordinal);
     }
 
     private static List<string> Resources() => DeployYaml.Resources(Folder);
