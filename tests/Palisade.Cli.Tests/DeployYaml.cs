@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using YamlDotNet.RepresentationModel;
 
 namespace Palisade.Cli.Tests;
@@ -34,5 +35,18 @@ internal static class DeployYaml
 
     public static string? Text(YamlMappingNode node, string key) =>
         node.Children.TryGetValue(key, out var child) ? ((YamlScalarNode)child).Value : null;
+
+    /// <summary>What the real <c>kubectl kustomize</c> renders of <paramref name="folder"/>; the test is skipped where kubectl is missing.</summary>
+    public static async Task<string> KustomizeAsync(string folder)
+    {
+        Kubectl.RequireInstalled();
+        using var process = Process.Start(new ProcessStartInfo(Kubectl.Binary!, ["kustomize", folder]) { RedirectStandardOutput = true, RedirectStandardError = true })!;
+        var cancel = TestContext.Current.CancellationToken;
+        var stdout = process.StandardOutput.ReadToEndAsync(cancel);
+        var stderr = process.StandardError.ReadToEndAsync(cancel);
+        await process.WaitForExitAsync(cancel);
+        Assert.True(process.ExitCode == 0, $"kubectl kustomize {folder}: {await stderr}");
+        return await stdout;
+    }
 
 }

@@ -29,14 +29,30 @@ public sealed class ScanCommandTests : IDisposable
 
     public void Dispose() => Directory.Delete(_work, recursive: true);
 
+    /// <summary>A sandbox API server holding the wide-open policy, put there by kubectl; its kubeconfig is <c>kubeconfig</c> in the work folder.</summary>
+    private async Task<SandboxServer> StartWithWideOpenAsync()
+    {
+        Kubectl.RequireInstalled();
+        var server = await SandboxServer.StartAsync(new SandboxOptions(), TestContext.Current.CancellationToken);
+        try
+        {
+            var kubeconfig = Path.Combine(_work, "kubeconfig");
+            server.WriteKubeconfig(kubeconfig);
+            await new Kubectl(kubeconfig, Path.Combine(_work, "cache")).SucceedWithInputAsync(WideOpen, "apply", "-f", "-");
+            return server;
+        }
+        catch
+        {
+            await server.DisposeAsync();
+            throw;
+        }
+    }
+
     [Fact]
     public async Task An_object_applied_by_hand_that_breaks_the_rules_fails_the_scan_as_palisade_test_would()
     {
-        Kubectl.RequireInstalled();
-        await using var server = await SandboxServer.StartAsync(new SandboxOptions(), TestContext.Current.CancellationToken);
+        await using var server = await StartWithWideOpenAsync();
         var kubeconfig = Path.Combine(_work, "kubeconfig");
-        server.WriteKubeconfig(kubeconfig);
-        await new Kubectl(kubeconfig, Path.Combine(_work, "cache")).SucceedWithInputAsync(WideOpen, "apply", "-f", "-");
         var policy = Path.Combine(CliRunner.RepositoryRoot(), "examples", "policy-repo", "policy");
 
         var (exit, stdout, stderr) = CliRunner.Run("scan", "--kubeconfig", kubeconfig, "-p", policy);
@@ -53,11 +69,8 @@ public sealed class ScanCommandTests : IDisposable
     [Fact]
     public async Task Gatekeeper_constraints_alone_are_audited_with_the_constraint_named_in_place_of_the_rego_namespace()
     {
-        Kubectl.RequireInstalled();
-        await using var server = await SandboxServer.StartAsync(new SandboxOptions(), TestContext.Current.CancellationToken);
+        await using var server = await StartWithWideOpenAsync();
         var kubeconfig = Path.Combine(_work, "kubeconfig");
-        server.WriteKubeconfig(kubeconfig);
-        await new Kubectl(kubeconfig, Path.Combine(_work, "cache")).SucceedWithInputAsync(WideOpen, "apply", "-f", "-");
         var templates = Directory.CreateDirectory(Path.Combine(_work, "templates")).FullName;
         File.WriteAllText(Path.Combine(templates, "owner.yaml"), """
             apiVersion: templates.gatekeeper.sh/v1
