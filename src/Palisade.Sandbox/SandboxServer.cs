@@ -100,6 +100,15 @@ public sealed class SandboxServer : IAsyncDisposable
     /// <summary>Writes a kubeconfig whose current context "sandbox" reaches this server with its token, trusting its certificate.</summary>
     public void WriteKubeconfig(string path) => File.WriteAllText(path, Kubeconfig.Create(Url, Certificate.ExportCertificatePem(), Token));
 
+    /// <summary>
+    /// Ends every open watch cleanly, as kube-apiserver does when a watch reaches its request timeout or the server
+    /// restarts: clients must resume from the last resourceVersion they saw, or list again when that is too old.
+    /// </summary>
+    public void EndWatches() => store.CompleteWatches();
+
+    /// <summary>How many watches clients hold open now.</summary>
+    public int OpenWatches => store.WatchCount;
+
     public async ValueTask DisposeAsync()
     {
         // Watches are endless responses: end them first so the server can stop without waiting for its timeout.

@@ -1,8 +1,10 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Palisade.Admission.Inventory;
 using Palisade.Kube.Cluster;
+using Palisade.Sandbox;
 
 namespace Palisade.Admission.Tests;
 
@@ -158,6 +160,47 @@ public sealed class InventoryWebhookTests
         Assert.True(inventory.IsReady);
         Assert.Empty(inventory.Pending);
         Assert.NotNull(inventory.Current.Namespace("team-a"));
+    }
+
+    [Fact]
+    public async Task A_watch_that_cannot_resume_because_its_version_expired_lists_again_and_misses_nothing()
+    {
+        // The server keeps one past event: a watch resumed from before the next three changes gets 410 Expired.
+        await using var cluster = await SandboxCluster.StartAsync(new SandboxOptions { WatchHistoryLimit = 1 });
+        await cluster.CreateNamespace("team-a");
+        var log = new ListLogger();
+        await using var inventory = new ClusterInventory(cluster.Cluster, [ResourceTypes.Namespace], log, retryDelay: TimeSpan.FromSeconds(3));
+        inventory.Start();
+        await inventory.WaitUntilReadyAsync(TestContext.Current.CancellationToken);
+        Assert.True(await Eventually.Holds(() => Task.FromResult(cluster.Server.OpenWatches == 1)), "the inventory never watched");
+
+        // The watch ends with no event seen, so the inventory waits its retry delay before it resumes: the changes
+        // made meanwhile are gone from the server's history by then.
+        cluster.Server.EndWatches();
+        foreach (var name in new[] { "team-b", "team-c", "team-d" })
+        {
+            await cluster.CreateNamespace(name);
+        }
+
+        Assert.True(
+            await Eventually.Holds(() => Task.FromResult(new[] { "team-b", "team-c", "team-d" }.All(n => inventory.Current.Namespace(n) is not null))),
+            "the namespaces made while the watch was down never reached the inventory");
+        Assert.True(log.Messages.Any(m => m.Contains("too old resource version", StringComparison.Ordinal)), string.Join(" | ", log.Messages));
+    }
+
+    private sealed class ListLogger : ILogger
+    {
+        private readonly System.Collections.Concurrent.ConcurrentQueue<string> _messages = new();
+
+        public IReadOnlyList<string> Messages => [.. _messages];
+
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+            _messages.Enqueue(formatter(state, exception));
     }
 
     [Fact]

@@ -120,25 +120,31 @@ public sealed class ClusterClient(IKubernetes api)
         await using var enumerator = events.GetAsyncEnumerator(cancellation);
         while (true)
         {
-            (WatchEventType Type, object Object) next;
+            bool ended;
             try
             {
-                if (!await enumerator.MoveNextAsync().ConfigureAwait(false))
-                {
-                    if (failure is not null)
-                    {
-                        throw WatchFailure(type, failure);
-                    }
-
-                    yield break;
-                }
-
-                next = enumerator.Current;
+                ended = !await enumerator.MoveNextAsync().ConfigureAwait(false);
             }
             catch (HttpOperationException ex)
             {
                 throw Translate(ex, type, null);
             }
+            catch (HttpRequestException ex) when (IsEndOfStream(ex))
+            {
+                ended = true;
+            }
+
+            if (ended)
+            {
+                if (failure is not null && !IsEndOfStream(failure))
+                {
+                    throw WatchFailure(type, failure);
+                }
+
+                yield break;
+            }
+
+            var next = enumerator.Current;
 
             if (next.Type == WatchEventType.Error)
             {
@@ -182,6 +188,12 @@ public sealed class ClusterClient(IKubernetes api)
             yield return (type, obj);
         }
     }
+
+    /// <summary>
+    /// The server ended the watch (its request timeout, a restart): the client's line reader meets the end of the
+    /// response and reports it as a failure. It is the clean end after which a caller resumes from the last version.
+    /// </summary>
+    private static bool IsEndOfStream(Exception ex) => ex is EndOfStreamException || ex.InnerException is EndOfStreamException;
 
     private static ClusterException WatchFailure(ResourceType type, Exception failure) => failure switch
     {

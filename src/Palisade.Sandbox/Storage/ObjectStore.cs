@@ -196,6 +196,18 @@ internal sealed class ObjectStore
         }
     }
 
+    /// <summary>How many watches are open now.</summary>
+    public int WatchCount
+    {
+        get
+        {
+            lock (gate)
+            {
+                return watches.Count;
+            }
+        }
+    }
+
     /// <summary>Ends every watch, so their responses finish when the server stops.</summary>
     public void CompleteWatches()
     {
