@@ -75,9 +75,18 @@ public sealed class DriftWatcher(
                     onStarted();
                 }
 
+                var handled = 0;
                 await foreach (var change in events.ConfigureAwait(false))
                 {
                     await HandleAsync(type, change, cancellation).ConfigureAwait(false);
+                    handled++;
+                }
+
+                // The server ended the watch (its request timeout): list and compare again, but not in a tight loop
+                // against a server or proxy that ends every watch at once.
+                if (handled == 0)
+                {
+                    await Task.Delay(TimeSpan.FromMilliseconds(500), time, cancellation).ConfigureAwait(false);
                 }
             }
             catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
