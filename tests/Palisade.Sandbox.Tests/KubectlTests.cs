@@ -45,6 +45,16 @@ public sealed class KubectlTests(SandboxFixture fixture) : IClassFixture<Sandbox
           policyTypes: [Ingress]
         """;
 
+    [Fact]
+    public async Task Kubectl_create_of_a_builtin_kind_sends_protobuf_and_is_told_to_use_apply()
+    {
+        var (exit, _, stderr) = await kubectl.RunAsync("create", "namespace", "c-" + Guid.NewGuid().ToString("N")[..10]);
+
+        Assert.NotEqual(0, exit);
+        Assert.Contains("Error from server (UnsupportedMediaType): the sandbox reads JSON and YAML request bodies, not application/vnd.kubernetes.protobuf", stderr, StringComparison.Ordinal);
+        Assert.Contains("use kubectl apply -f", stderr, StringComparison.Ordinal);
+    }
+
     private async Task<string> ApplyManifestsAsync()
     {
         var ns = "k-" + Guid.NewGuid().ToString("N")[..10];

@@ -41,6 +41,9 @@ internal sealed class ApiError(int code, string reason, string message, JsonObje
     public static ApiError UnsupportedMediaType(string contentType) =>
         new(415, "UnsupportedMediaType", $"the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml, application/strategic-merge-patch+json ({contentType})");
 
+    public static ApiError UnsupportedProtobuf() =>
+        new(415, "UnsupportedMediaType", "the sandbox reads JSON and YAML request bodies, not application/vnd.kubernetes.protobuf (kubectl create sends that for built-in kinds); write the object to a file and use kubectl apply -f");
+
     /// <summary>422 Invalid, with one cause per field, as validation failures are reported.</summary>
     public static ApiError Invalid(SandboxResource resource, string name, string field, string value, string detail)
     {

@@ -15,6 +15,12 @@ internal static class JsonIO
 
     public static async Task<string> ReadTextAsync(HttpContext context)
     {
+        // kubectl create sends built-in kinds as protobuf; say so plainly rather than failing to read it as JSON.
+        if ((context.Request.ContentType ?? "").StartsWith("application/vnd.kubernetes.protobuf", StringComparison.OrdinalIgnoreCase))
+        {
+            throw ApiError.UnsupportedProtobuf();
+        }
+
         using var reader = new StreamReader(context.Request.Body, Encoding.UTF8);
         return await reader.ReadToEndAsync(context.RequestAborted).ConfigureAwait(false);
     }
