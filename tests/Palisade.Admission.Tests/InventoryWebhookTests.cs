@@ -204,12 +204,41 @@ public sealed class InventoryWebhookTests
     }
 
     [Fact]
+    public async Task A_custom_kind_is_listed_under_the_plural_its_CustomResourceDefinition_gives_not_a_guess()
+    {
+        var leaf = SyncedKinds.Parse("example.com/v1/Leaf", out _)!;
+        Assert.Equal("leafs", leaf.Plural);
+        await using var cluster = await SandboxCluster.StartAsync(new SandboxOptions
+        {
+            Resources = [.. SandboxResource.Defaults, new SandboxResource("example.com", "v1", "Leaf", "leaves", Namespaced: true)],
+        });
+        var definitions = new ResourceType("apiextensions.k8s.io", "v1", "CustomResourceDefinition", "customresourcedefinitions", Namespaced: false);
+        await cluster.Apply(definitions, (JsonObject)JsonNode.Parse("""
+            {"apiVersion": "apiextensions.k8s.io/v1", "kind": "CustomResourceDefinition", "metadata": {"name": "leaves.example.com"},
+             "spec": {"group": "example.com", "scope": "Namespaced", "names": {"kind": "Leaf", "plural": "leaves", "singular": "leaf"},
+                      "versions": [{"name": "v1", "served": true, "storage": true}]}}
+            """)!);
+        await cluster.CreateNamespace("team-a");
+        await cluster.Apply(leaf with { Plural = "leaves" }, (JsonObject)JsonNode.Parse("""{"apiVersion": "example.com/v1", "kind": "Leaf", "metadata": {"name": "l1", "namespace": "team-a"}}""")!);
+        var log = new ListLogger();
+        await using var inventory = new ClusterInventory(cluster.Cluster, [leaf], log);
+
+        inventory.Start();
+        await inventory.WaitUntilReadyAsync(TestContext.Current.CancellationToken).WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
+
+        Assert.Equal(1, inventory.Current.Count);
+        Assert.Empty(log.Messages);
+    }
+
+    [Fact]
     public void Sync_kinds_are_read_as_group_version_kind()
     {
         Assert.Equal(ResourceTypes.Namespace, SyncedKinds.Parse("v1/Namespace", out _));
         Assert.Equal(new ResourceType("networking.k8s.io", "v1", "Ingress", "ingresses", true), SyncedKinds.Parse("networking.k8s.io/v1/Ingress", out _));
         Assert.Equal("storageclasses", SyncedKinds.Parse("storage.k8s.io/v1/StorageClass", out _)!.Plural);
         Assert.Equal("tiers", SyncedKinds.Parse("projectcalico.org/v3/Tier", out _)!.Plural);
+        Assert.Equal("gateways", SyncedKinds.Parse("gateway.networking.k8s.io/v1/Gateway", out _)!.Plural);
+        Assert.Equal("podsecuritypolicies", SyncedKinds.Parse("policy/v1beta1/PodSecurityPolicy", out _)!.Plural);
         Assert.Null(SyncedKinds.Parse("v1/Secret", out var core));
         Assert.Equal("--sync v1/Secret: of the core group only v1/Namespace, v1/ConfigMap, v1/Service, v1/Pod can be synced", core);
         Assert.Null(SyncedKinds.Parse("Namespace", out var bare));

@@ -16,6 +16,7 @@ namespace Palisade.Admission.Inventory;
 public sealed class ClusterInventory : IAsyncDisposable
 {
     private readonly ClusterClient _cluster;
+    private readonly ServedKinds _served;
     private readonly ILogger _log;
     private readonly TimeSpan _retryDelay;
     private readonly Lock _writing = new();
@@ -30,6 +31,7 @@ public sealed class ClusterInventory : IAsyncDisposable
     public ClusterInventory(ClusterClient cluster, IReadOnlyList<ResourceType> kinds, ILogger log, TimeSpan? retryDelay = null)
     {
         _cluster = cluster;
+        _served = new ServedKinds(cluster);
         Kinds = kinds.Distinct().ToList();
         _log = log;
         _retryDelay = retryDelay ?? TimeSpan.FromSeconds(2);
@@ -73,19 +75,31 @@ public sealed class ClusterInventory : IAsyncDisposable
     private async Task KeepAsync(ResourceType kind, CancellationToken cancellation)
     {
         string? version = null;
+        ResourceType? served = null;
         while (!cancellation.IsCancellationRequested)
         {
             try
             {
+                if (served is null)
+                {
+                    var (resolved, problem) = await _served.ResolveAsync(kind, cancellation).ConfigureAwait(false);
+                    if (problem is not null)
+                    {
+                        _log.KindNotResolved(kind.ToString(), problem);
+                    }
+
+                    served = resolved;
+                }
+
                 if (version is null)
                 {
-                    var (items, listVersion) = await _cluster.ListAsync(kind, null, cancellation).ConfigureAwait(false);
+                    var (items, listVersion) = await _cluster.ListAsync(served, null, cancellation).ConfigureAwait(false);
                     Publish(kind, _ => items.ToImmutableDictionary(Key, ToValue(kind), StringComparer.Ordinal));
                     version = listVersion;
                 }
 
                 var events = 0;
-                await foreach (var change in _cluster.WatchAsync(kind, null, version, cancellation).ConfigureAwait(false))
+                await foreach (var change in _cluster.WatchAsync(served, null, version, cancellation).ConfigureAwait(false))
                 {
                     version = ClusterObjects.ResourceVersion(change.Object) ?? version;
                     Apply(kind, change);
@@ -107,6 +121,13 @@ public sealed class ClusterInventory : IAsyncDisposable
             {
                 _log.ListOrWatchFailed(kind.ToString(), ex.Message);
                 version = null;
+                if (ex is ClusterException { IsNotFound: true })
+                {
+                    // Not served under that name (yet): look the kind up again, a CRD may have been created since.
+                    served = null;
+                    _served.Forget();
+                }
+
                 try
                 {
                     await Task.Delay(_retryDelay, cancellation).ConfigureAwait(false);

@@ -5,9 +5,10 @@ namespace Palisade.Admission.Inventory;
 /// <summary>
 /// Reads a <c>--sync</c> kind, <c>group/version/Kind</c> or <c>v1/Kind</c> for the core group, as Gatekeeper's
 /// <c>Config</c> names the kinds it syncs. The REST plural comes from the kinds Palisade already addresses, else from
-/// the rule kubectl falls back on without discovery (lower case, <c>y</c> → <c>ies</c>, <c>s</c> → <c>ses</c>, else
-/// <c>+s</c>), which holds for the kinds templates read (Ingress, Service, NetworkPolicy, …). Of the core group only
-/// the kinds the cluster client can list and watch are accepted.
+/// the rule kubectl falls back on without discovery (lower case, consonant + <c>y</c> → <c>ies</c>, <c>s</c> →
+/// <c>ses</c>, else <c>+s</c>), which holds for the built-in kinds templates read (Ingress, Service, StorageClass, …);
+/// the inventory replaces it with a CRD's own plural where the kind is one (<see cref="ServedKinds"/>). Of the core
+/// group only the kinds the cluster client can list and watch are accepted.
 /// </summary>
 public static class SyncedKinds
 {
@@ -51,7 +52,8 @@ public static class SyncedKinds
         return lower switch
         {
             _ when lower.EndsWith('s') => lower + "es",
-            _ when lower.EndsWith('y') => lower[..^1] + "ies",
+            // Policy → policies, but Gateway → gateways: kubectl's own guess gets the second wrong.
+            [.., var before, 'y'] when !"aeiou".Contains(before, StringComparison.Ordinal) => lower[..^1] + "ies",
             _ => lower + "s",
         };
     }
