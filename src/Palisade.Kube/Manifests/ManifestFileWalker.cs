@@ -6,12 +6,13 @@ internal sealed record ManifestSource(string DisplayPath, string RealPath);
 /// <summary>
 /// Expands files and folders into the manifest files to read: recursive, sorted by ordinal path, by extension,
 /// skipping <c>.git</c>. Symlinks are followed only while they stay inside the confinement root, so a repository
-/// cannot make Palisade read a file outside it.
+/// cannot make Palisade read a file outside it, and each real folder is read once, so a link loop ends.
 /// </summary>
 internal sealed class ManifestFileWalker(ManifestReaderOptions options, string? confinementRoot)
 {
     private readonly List<ManifestSource> _sources = [];
     private readonly List<Diagnostic> _errors = [];
+    private readonly HashSet<string> _walked = new(StringComparer.Ordinal);
 
     public (IReadOnlyList<ManifestSource> Sources, IReadOnlyList<Diagnostic> Errors) Walk(IEnumerable<string> paths)
     {
@@ -52,6 +53,12 @@ internal sealed class ManifestFileWalker(ManifestReaderOptions options, string? 
 
     private void WalkFolder(string display, string real, string root, int depth)
     {
+        // A folder reached again through a symlink (a link back up the tree, or two links to one folder) is read once.
+        if (!_walked.Add(real))
+        {
+            return;
+        }
+
         if (depth > options.MaxDepth)
         {
             Fail(display, "folders nested too deeply");

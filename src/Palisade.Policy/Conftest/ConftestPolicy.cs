@@ -62,7 +62,7 @@ public sealed class ConftestPolicy
         {
             if (Directory.Exists(path))
             {
-                regoFiles.AddRange(Directory.EnumerateFiles(path, "*.rego", SearchOption.AllDirectories).Order(StringComparer.Ordinal));
+                regoFiles.AddRange(FolderFiles.Under(path).Where(f => f.EndsWith(".rego", StringComparison.Ordinal)));
             }
             else if (File.Exists(path))
             {

@@ -89,7 +89,11 @@ public sealed class InputReader(ManifestReader reader, string? parser, string? i
 
             if (Directory.Exists(path))
             {
-                Walk(path, found);
+                // As conftest's walk: a symbolic link to a folder is not descended (only one given as an argument is).
+                if (FolderFiles.Descends(path))
+                {
+                    Walk(path, found);
+                }
             }
             else if (_forced is not null || FormatOf(path) is not null)
             {

@@ -24,7 +24,7 @@ public sealed class PolicyLoader(ManifestReader? reader = null, RegoVersion rego
         foreach (var path in paths)
         {
             var files = Directory.Exists(path)
-                ? Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal).Select(f => (File: f, Root: path))
+                ? FolderFiles.Under(path).Select(f => (File: f, Root: path))
                 : File.Exists(path) ? [(File: path, Root: Path.GetDirectoryName(path) ?? ".")] : throw new ManifestException(SourceLocation.OfFile(path), "no such file or folder");
             foreach (var (file, root) in files)
             {

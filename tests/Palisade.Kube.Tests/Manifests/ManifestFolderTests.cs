@@ -34,6 +34,19 @@ public sealed class ManifestFolderTests : IDisposable
     }
 
     [Fact]
+    public void A_symlink_back_up_the_tree_ends_the_walk_and_each_folder_is_read_once()
+    {
+        Write("root/a/x.yaml", "n: x");
+        Directory.CreateSymbolicLink(Path.Combine(_dir, "root/a/up"), "..");
+        Directory.CreateSymbolicLink(Path.Combine(_dir, "root/same"), "a");
+
+        var result = new ManifestReader().ReadPaths([Path.Combine(_dir, "root")]);
+
+        Assert.True(result.Succeeded, string.Join("; ", result.Errors));
+        Assert.Equal(["n: x"], result.Documents.Select(d => "n: " + ((ScalarNode)((MappingNode)d.Root!)["n"]!).Text));
+    }
+
+    [Fact]
     public void RefusesSymlinksThatLeaveTheFolder()
     {
         var secret = Write("secret.yaml", "password: x");
