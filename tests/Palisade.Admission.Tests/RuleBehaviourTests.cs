@@ -166,6 +166,54 @@ public sealed class RuleBehaviourTests
     }
 
     [Fact]
+    public async Task Rules_mounted_from_a_ConfigMap_load_once_and_an_update_of_the_mount_is_enforced()
+    {
+        // The kubelet's layout: the key links through ..data to a timestamped folder, and an update swaps ..data.
+        await using var webhook = await WebhookFixture.Start((root, o) => o with
+        {
+            Sources = new PolicySources { PolicyDir = MountConfigMap(Path.Combine(root, "policy"), "..2026_12_07_01", DefaultDenyPolicy("version 1")) },
+        });
+        var policy = ExamplePolicyTests.CalicoPolicy(600);
+        Assert.Equal("appid-acme-ams-shop-web: version 1", (string)(await webhook.Review(policy))["status"]!["message"]!);
+
+        MountConfigMap(Path.Combine(webhook.Root, "policy"), "..2026_12_07_02", DefaultDenyPolicy("version 2"));
+
+        await Eventually(async () => (string?)(await webhook.Review(policy))["status"]?["message"] == "appid-acme-ams-shop-web: version 2");
+    }
+
+    /// <summary>A default rule: loaded twice (through the link and through the timestamped folder) it would not compile.</summary>
+    private static string DefaultDenyPolicy(string version) => $$"""
+        package main
+
+        default enforced := true
+
+        deny contains msg if {
+            enforced
+            msg := sprintf("%s: {{version}}", [input.metadata.name])
+        }
+        """;
+
+    /// <summary>Writes <paramref name="rego"/> as the key policy.rego of a mounted ConfigMap in <paramref name="folder"/>, as the kubelet does.</summary>
+    private static string MountConfigMap(string folder, string timestamped, string rego)
+    {
+        Directory.CreateDirectory(Path.Combine(folder, timestamped));
+        File.WriteAllText(Path.Combine(folder, timestamped, "policy.rego"), rego);
+        var data = Path.Combine(folder, "..data");
+        if (Directory.Exists(data))
+        {
+            Directory.Delete(data); // the link only; the kubelet renames a new link over it
+        }
+
+        Directory.CreateSymbolicLink(data, timestamped);
+        if (!File.Exists(Path.Combine(folder, "policy.rego")))
+        {
+            File.CreateSymbolicLink(Path.Combine(folder, "policy.rego"), Path.Combine("..data", "policy.rego"));
+        }
+
+        return folder;
+    }
+
+    [Fact]
     public async Task A_renewed_certificate_is_served_on_the_next_connection()
     {
         await using var webhook = await Start(WarnPolicy);

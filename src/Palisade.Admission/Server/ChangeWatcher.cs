@@ -1,3 +1,5 @@
+using Palisade.Policy.Loading;
+
 namespace Palisade.Admission.Server;
 
 /// <summary>
@@ -107,7 +109,7 @@ public sealed class ChangeWatcher : IDisposable
     {
         try
         {
-            return Directory.Exists(folder) ? Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).ToList() : [];
+            return Directory.Exists(folder) ? FolderFiles.Under(folder) : [];
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

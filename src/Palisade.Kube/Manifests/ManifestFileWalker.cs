@@ -1,3 +1,5 @@
+using Palisade.Kube.Kubernetes;
+
 namespace Palisade.Kube.Manifests;
 
 /// <summary>A file to read: the path to show the user, and the real path it resolves to.</summary>
@@ -6,7 +8,8 @@ internal sealed record ManifestSource(string DisplayPath, string RealPath);
 /// <summary>
 /// Expands files and folders into the manifest files to read: recursive, sorted by ordinal path, by extension,
 /// skipping <c>.git</c>. Symlinks are followed only while they stay inside the confinement root, so a repository
-/// cannot make Palisade read a file outside it, and each real folder is read once, so a link loop ends.
+/// cannot make Palisade read a file outside it, and each real folder is read once, so a link loop ends. A mounted
+/// ConfigMap's own entries are skipped (<see cref="MountedVolumes"/>).
 /// </summary>
 internal sealed class ManifestFileWalker(ManifestReaderOptions options, string? confinementRoot)
 {
@@ -66,6 +69,7 @@ internal sealed class ManifestFileWalker(ManifestReaderOptions options, string? 
         }
 
         var entries = new DirectoryInfo(real).EnumerateFileSystemInfos()
+            .Where(e => !MountedVolumes.IsInternal(e.Name))
             .OrderBy(e => e.Name, StringComparer.Ordinal);
         foreach (var entry in entries)
         {

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Palisade.Kube.Kubernetes;
 using Palisade.Kube.Manifests;
 using Palisade.Policy.Loading;
 using Palisade.Rego.Values;
@@ -78,7 +79,7 @@ public sealed class InputReader(ManifestReader reader, string? parser, string? i
 
     private void Walk(string folder, List<string> found)
     {
-        var entries = Directory.EnumerateFileSystemEntries(folder).Select(Path.GetFileName).Order(StringComparer.Ordinal);
+        var entries = Directory.EnumerateFileSystemEntries(folder).Select(Path.GetFileName).Where(name => !MountedVolumes.IsInternal(name!)).Order(StringComparer.Ordinal);
         foreach (var name in entries)
         {
             var path = folder == "/" ? "/" + name : folder + "/" + name;

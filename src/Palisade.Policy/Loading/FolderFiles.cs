@@ -1,9 +1,12 @@
+using Palisade.Kube.Kubernetes;
+
 namespace Palisade.Policy.Loading;
 
 /// <summary>
 /// The files below a folder, as Go's <c>filepath.Walk</c> (with which OPA and conftest load policies) finds them:
 /// a symbolic link to a file is a file, a symbolic link to a folder is not descended, so that a link back up the
-/// tree (<c>up -> ..</c>) cannot make a walk endless or read the same policy twice.
+/// tree (<c>up -> ..</c>) cannot make a walk endless or read the same policy twice. A mounted ConfigMap's own
+/// entries are skipped (<see cref="MountedVolumes"/>), so its keys are read once.
 /// </summary>
 public static class FolderFiles
 {
@@ -15,7 +18,7 @@ public static class FolderFiles
         pending.Push(folder);
         while (pending.TryPop(out var current))
         {
-            foreach (var entry in new DirectoryInfo(current).EnumerateFileSystemInfos())
+            foreach (var entry in new DirectoryInfo(current).EnumerateFileSystemInfos().Where(e => !MountedVolumes.IsInternal(e.Name)))
             {
                 var path = Path.Combine(current, entry.Name);
                 if (entry is DirectoryInfo)

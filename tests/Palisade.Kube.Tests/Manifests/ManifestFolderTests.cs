@@ -47,6 +47,19 @@ public sealed class ManifestFolderTests : IDisposable
     }
 
     [Fact]
+    public void A_mounted_ConfigMap_is_read_once_through_its_keys()
+    {
+        Write("mount/..2026_12_07_01/t.yaml", "n: t");
+        Directory.CreateSymbolicLink(Path.Combine(_dir, "mount/..data"), "..2026_12_07_01");
+        File.CreateSymbolicLink(Path.Combine(_dir, "mount/t.yaml"), "..data/t.yaml");
+
+        var result = new ManifestReader().ReadPaths([Path.Combine(_dir, "mount")]);
+
+        Assert.True(result.Succeeded, string.Join("; ", result.Errors));
+        Assert.EndsWith("mount/t.yaml", Assert.Single(result.Documents).File, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void RefusesSymlinksThatLeaveTheFolder()
     {
         var secret = Write("secret.yaml", "password: x");

@@ -32,6 +32,16 @@ public sealed class FolderFilesTests : IDisposable
         Assert.Equal([Path.Combine(_dir, "link", "x.rego")], FolderFiles.Under(Path.Combine(_dir, "link")));
     }
 
+    [Fact]
+    public void A_mounted_ConfigMap_gives_each_key_once_through_its_link()
+    {
+        Write("mount/..2026_12_07_01/policy.rego");
+        Directory.CreateSymbolicLink(Path.Combine(_dir, "mount", "..data"), "..2026_12_07_01");
+        File.CreateSymbolicLink(Path.Combine(_dir, "mount", "policy.rego"), Path.Combine("..data", "policy.rego"));
+
+        Assert.Equal([Path.Combine(_dir, "mount", "policy.rego")], FolderFiles.Under(Path.Combine(_dir, "mount")));
+    }
+
     private void Write(string relative)
     {
         var path = Path.Combine(_dir, relative);
