@@ -19,7 +19,7 @@ public static class SuiteReader
         {
             if (Directory.Exists(path))
             {
-                files.AddRange(Directory.EnumerateFiles(path, SuiteFileName, SearchOption.AllDirectories).Order(StringComparer.Ordinal));
+                files.AddRange(FolderFiles.Under(path).Where(file => Path.GetFileName(file) == SuiteFileName));
             }
             else if (File.Exists(path))
             {
