@@ -54,7 +54,8 @@ public sealed class AdmissionPolicy
             throw new PolicyLoadException($"{dir}: no such policy folder");
         }
 
-        return ConftestPolicy.Load(new ConftestOptions { Policies = [dir], Namespaces = sources.Namespaces, AllNamespaces = sources.AllNamespaces });
+        // Rules read files (parse_config_file) only from their own folder: never the serving key beside it.
+        return ConftestPolicy.Load(new ConftestOptions { Policies = [dir], Namespaces = sources.Namespaces, AllNamespaces = sources.AllNamespaces, FileRoot = dir });
     }
 
     /// <summary>The one-line message for errors bad policy files cause; null for anything else, which is a bug.</summary>

@@ -60,6 +60,7 @@ public sealed class PolicyGate(string policyPath, IReadOnlyList<string>? namespa
             Policies = [Path.Combine(workDirectory, PolicyPath)],
             Namespaces = namespaces ?? ["main"],
             QueryTimeout = QueryTimeout,
+            FileRoot = workDirectory,
         };
         var prefix = Path.GetFullPath(workDirectory) + Path.DirectorySeparatorChar;
         string Relative(string file) => file.StartsWith(prefix, StringComparison.Ordinal) ? file[prefix.Length..] : file;

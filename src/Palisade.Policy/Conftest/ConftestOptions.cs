@@ -49,4 +49,11 @@ public sealed record ConftestOptions
     /// default, as in conftest. Set where the policies are not trusted to end quickly, such as the sync's gate.
     /// </summary>
     public TimeSpan? QueryTimeout { get; init; }
+
+    /// <summary>
+    /// The folder below which <c>parse_config_file</c> and <c>parse_combined_config_files</c> may read; null lets them
+    /// read any file, as in conftest. Set where the policies come from elsewhere, such as the sync's gate, so that a
+    /// commit cannot read the controller's own files into a message.
+    /// </summary>
+    public string? FileRoot { get; init; }
 }

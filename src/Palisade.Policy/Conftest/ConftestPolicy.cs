@@ -39,7 +39,8 @@ public sealed class ConftestPolicy
         }
 
         var data = options.Data.Count == 0 ? ObjectValue.Empty : loader.Load(options.Data).Data;
-        var engine = new RegoEngine(new RegoOptions { RegoVersion = options.RegoVersion, Strict = options.Strict, Builtins = options.Builtins });
+        var builtins = options.Builtins.With(ConftestBuiltins.Functions(options.FileRoot));
+        var engine = new RegoEngine(new RegoOptions { RegoVersion = options.RegoVersion, Strict = options.Strict, Builtins = builtins });
         foreach (var module in modules)
         {
             engine.AddModule(module);

@@ -48,7 +48,7 @@ public sealed class ConftestRunner(ConftestPolicy policy, ConftestOptions option
     }
 
     /// <summary>conftest's combined input: one <c>{path, contents}</c> per document, in input order.</summary>
-    private static ArrayValue Combine(IEnumerable<InputFile> files) => ArrayValue.Of(
+    internal static ArrayValue Combine(IEnumerable<InputFile> files) => ArrayValue.Of(
         files.SelectMany(file => file.Documents.Select(doc => (Value)ObjectValue.Of(("path", StringValue.Of(file.Name)), ("contents", doc.Value)))));
 
     private FileOutcome CheckFile(InputFile file)

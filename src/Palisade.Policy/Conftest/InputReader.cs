@@ -62,7 +62,7 @@ public sealed class InputReader(ManifestReader reader, string? parser, string? i
     /// conftest checks each document of a multi-document file on its own, and likewise each element of a file whose
     /// only document is a list.
     /// </summary>
-    private static List<InputDocument> Split(IReadOnlyList<ManifestDocument> documents)
+    internal static List<InputDocument> Split(IReadOnlyList<ManifestDocument> documents)
     {
         if (documents.Count == 1 && documents[0].Root is SequenceNode list)
         {

@@ -1,6 +1,8 @@
 using System.Diagnostics;
+using Palisade.Policy.Conftest;
 using Palisade.Policy.Loading;
 using Palisade.Rego;
+using Palisade.Rego.Builtins;
 using Palisade.Rego.Errors;
 using Palisade.Rego.Evaluation;
 using Palisade.Rego.Values;
@@ -16,7 +18,9 @@ public static class TestRunner
 {
     public static IReadOnlyList<RegoTestResult> Run(PolicyFiles files, TestRunOptions options)
     {
-        var engine = new RegoEngine(new RegoOptions { RegoVersion = options.RegoVersion, Strict = options.Strict });
+        // conftest verify's builtins too, so that tests that load fixtures with parse_config_file run as they do there.
+        var builtins = BuiltinRegistry.Default.With(ConftestBuiltins.Functions());
+        var engine = new RegoEngine(new RegoOptions { RegoVersion = options.RegoVersion, Strict = options.Strict, Builtins = builtins });
         foreach (var module in files.Modules)
         {
             engine.AddModule(module);

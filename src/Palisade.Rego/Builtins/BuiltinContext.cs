@@ -59,6 +59,12 @@ public sealed class BuiltinContext
     /// </summary>
     public Action<Ast.Location, string>? PrintAt { get; init; }
 
+    /// <summary>
+    /// Where the builtin being evaluated is called, set by the evaluator before each call: builtins that resolve paths
+    /// against the calling module (conftest's <c>parse_config_file</c>) read it.
+    /// </summary>
+    public Ast.Location? CallLocation { get; internal set; }
+
     /// <summary>What <c>opa.runtime()</c> returns.</summary>
     public ObjectValue Runtime { get; init; } = ObjectValue.Empty;
 

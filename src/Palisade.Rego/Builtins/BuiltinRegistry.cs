@@ -21,5 +21,13 @@ public sealed class BuiltinRegistry
 
     public IEnumerable<BuiltinFunction> Functions => _byName.Values;
 
+    /// <summary>These builtins and <paramref name="more"/> (a tool's own, such as conftest's); a name already known is replaced.</summary>
+    public BuiltinRegistry With(IEnumerable<BuiltinFunction> more)
+    {
+        var added = more.ToList();
+        var names = added.Select(f => f.Name).ToHashSet(StringComparer.Ordinal);
+        return new BuiltinRegistry(Functions.Where(f => !names.Contains(f.Name)).Concat(added));
+    }
+
     public bool TryGet(string name, out BuiltinFunction function) => _byName.TryGetValue(name, out function!);
 }

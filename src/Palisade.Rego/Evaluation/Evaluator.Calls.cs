@@ -167,6 +167,7 @@ internal sealed partial class Evaluator
     {
         try
         {
+            _builtins.CallLocation = location;
             return function.Builtin!.Implementation!(_builtins, arguments);
         }
         catch (Exception ex) when (ex is BuiltinException or OperationCanceledException)
@@ -181,6 +182,7 @@ internal sealed partial class Evaluator
     {
         try
         {
+            _builtins.CallLocation = location;
             return function.Builtin!.Relation!(_builtins, arguments).ToList();
         }
         catch (Exception ex) when (ex is BuiltinException or OperationCanceledException)

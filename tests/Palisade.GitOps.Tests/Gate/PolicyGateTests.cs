@@ -47,6 +47,31 @@ public sealed class PolicyGateTests : IDisposable
     }
 
     [Fact]
+    public void Rules_read_files_of_the_revision_with_parse_config_file_but_nothing_outside_it()
+    {
+        // Beside the gate's work folder, as the controller's own files (its token, its audit log) are.
+        File.WriteAllText(Path.Combine(_work.Path, "token.yaml"), "token: s3cr3t\n");
+        var files = Files(("policies/shop/cart.yaml", Policy), ("policy/limits.yaml", "minimum: 500\n"), ("policy/order.rego", """
+            package main
+
+            import rego.v1
+
+            deny contains msg if {
+              input.spec.order < parse_config_file("limits.yaml").minimum
+              msg := sprintf("%s: order below the minimum", [input.metadata.name])
+            }
+
+            deny contains msg if {
+              msg := parse_config_file("../../token.yaml").token
+            }
+            """));
+
+        var problems = new PolicyGate("policy").Check(files, ["policies/shop/cart.yaml"], Path.Combine(_work.Path, "gate"));
+
+        Assert.Equal(["cart: order below the minimum"], problems.Select(p => p.Message));
+    }
+
+    [Fact]
     public void A_rule_that_runs_too_long_refuses_the_revision_instead_of_stalling_the_controller()
     {
         // A hundred million steps: minutes of work for a revision the gate must answer in moments.
