@@ -34,7 +34,7 @@ internal static class ScanCommand
         var v0 = new Option<bool>("--v0-compatible") { Description = "Same as --rego-version v0." };
         var failOnWarn = new Option<bool>("--fail-on-warn") { Description = "Exit 1 on warnings, 2 on failures." };
         var noFail = new Option<bool>("--no-fail") { Description = "Exit 0 even when objects fail." };
-        var command = new Command("scan", "Check the objects in the cluster against the Rego policies palisade test checks, as Gatekeeper's audit does.")
+        var command = new Command("scan", "Check the objects already in the cluster against the rules palisade test checks and Gatekeeper constraints, as Gatekeeper's audit does.")
         {
             policy, templates, data, ns, allNamespaces, output, kind, kubeconfig, regoVersion, v0, failOnWarn, noFail,
         };
