@@ -231,6 +231,22 @@ public sealed class InventoryWebhookTests
     }
 
     [Fact]
+    public async Task Where_the_CustomResourceDefinitions_cannot_be_read_the_guess_is_used_and_the_log_says_so()
+    {
+        var served = SandboxResource.Defaults.Where(r => r.Kind != "CustomResourceDefinition").ToList();
+        await using var cluster = await SandboxCluster.StartAsync(new SandboxOptions { Resources = served });
+        var log = new ListLogger();
+        await using var inventory = new ClusterInventory(cluster.Cluster, [SyncedKinds.Parse("example.com/v1/Leaf", out _)!], log, retryDelay: TimeSpan.FromMilliseconds(200));
+
+        inventory.Start();
+
+        Assert.True(
+            await Eventually.Holds(() => Task.FromResult(log.Messages.Any(m => m.Contains("CustomResourceDefinitions could not be read", StringComparison.Ordinal) && m.Contains("the resource name leafs is a guess", StringComparison.Ordinal)))),
+            string.Join(" | ", log.Messages));
+        Assert.False(inventory.IsReady);
+    }
+
+    [Fact]
     public void Sync_kinds_are_read_as_group_version_kind()
     {
         Assert.Equal(ResourceTypes.Namespace, SyncedKinds.Parse("v1/Namespace", out _));
