@@ -23,7 +23,7 @@ internal static class TestCommand
         var allNamespaces = new Option<bool>("--all-namespaces") { Description = "Check every namespace the policies declare." };
         var combine = new Option<bool>("--combine") { Description = "Check all inputs at once, as an array of {path, contents}." };
         var ignore = new Option<string?>("--ignore") { Description = "Regular expression: skip matching paths while walking folders." };
-        var parser = new Option<string?>("--parser") { Description = "Read every input with this parser: yaml or json." };
+        var parser = new Option<string?>("--parser") { Description = "Read every input with this parser: yaml, json or toml." };
         parser.AcceptOnlyFromAmong([.. InputReader.Parsers]);
         var output = new Option<string>("--output", "-o") { Description = "Output format.", DefaultValueFactory = _ => "stdout" };
         output.AcceptOnlyFromAmong([.. Reporters.Names]);

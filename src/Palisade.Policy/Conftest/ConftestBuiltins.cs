@@ -11,7 +11,7 @@ namespace Palisade.Policy.Conftest;
 /// The builtins conftest adds to OPA's, so that policies and their unit tests written for conftest compile and run:
 /// <c>parse_config(parser, text)</c>, <c>parse_config_file(path)</c> and <c>parse_combined_config_files(paths)</c>.
 /// Paths are relative to the folder of the module that calls them, as in conftest; the parsers are those
-/// <c>palisade test</c> reads (YAML and JSON). A file that cannot be read or parsed is a builtin error.
+/// <c>palisade test</c> reads (YAML, JSON and TOML). A file that cannot be read or parsed is a builtin error.
 /// </summary>
 public static class ConftestBuiltins
 {
@@ -30,26 +30,30 @@ public static class ConftestBuiltins
     private static Value ParseConfig(BuiltinContext context, ReadOnlySpan<Value> arguments)
     {
         var parser = Operands.String(arguments, 0).Value;
-        var format = parser switch
+        if (!InputReader.Parsers.Contains(parser))
         {
-            "yaml" => ManifestFormat.Yaml,
-            "json" => ManifestFormat.Json,
-            _ => throw new BuiltinException($"create config parser: unknown parser {parser}: palisade reads {string.Join(" and ", InputReader.Parsers)}"),
-        };
-        return Unmarshal("-", Encoding.UTF8.GetBytes(Operands.String(arguments, 1).Value), format);
+            throw new BuiltinException($"create config parser: unknown parser {parser}: palisade reads {InputReader.ParserList}");
+        }
+
+        return Unmarshal("-", Encoding.UTF8.GetBytes(Operands.String(arguments, 1).Value), parser);
     }
 
     /// <summary>One document as itself; several as an array of them, as conftest's YAML parser returns them.</summary>
-    private static Value Unmarshal(string name, byte[] bytes, ManifestFormat format)
+    private static Value Unmarshal(string name, byte[] bytes, string parser)
     {
         try
         {
-            var documents = new ManifestReader().ReadBytes(name, bytes, format).Where(d => d.Root is not null).ToList();
+            if (parser == "toml")
+            {
+                return TomlInput.Parse(name, bytes);
+            }
+
+            var documents = new ManifestReader().ReadBytes(name, bytes, parser == "json" ? ManifestFormat.Json : ManifestFormat.Yaml).Where(d => d.Root is not null).ToList();
             return documents.Count == 1
                 ? ManifestValues.ToValue(documents[0].Root)
                 : ArrayValue.Of(documents.Select(d => ManifestValues.ToValue(d.Root)));
         }
-        catch (ManifestException ex)
+        catch (Exception ex) when (ex is ManifestException or ConftestException)
         {
             throw new BuiltinException($"unmarshal config: {ex.Message}");
         }
@@ -60,8 +64,8 @@ public static class ConftestBuiltins
         public Value ParseConfigFile(BuiltinContext context, ReadOnlySpan<Value> arguments)
         {
             var path = Resolve(context, Operands.String(arguments, 0).Value);
-            var format = FormatOf(path);
-            return Unmarshal(path, Read(path), format);
+            var parser = ParserOf(path);
+            return Unmarshal(path, Read(path), parser);
         }
 
         public Value ParseCombinedConfigFiles(BuiltinContext context, ReadOnlySpan<Value> arguments)
@@ -70,7 +74,7 @@ public static class ConftestBuiltins
                 .Select(item => item is StringValue s ? s.Value : throw new BuiltinTypeException("operand 1 must be an array of strings"))
                 .Select(path => Resolve(context, path))
                 .ToList();
-            var inputs = paths.Select(path => new InputFile(path, InputReader.Split(Documents(path)))).ToList();
+            var inputs = paths.Select(path => new InputFile(path, Documents(path))).ToList();
             return ConftestRunner.Combine(inputs);
         }
 
@@ -88,12 +92,8 @@ public static class ConftestBuiltins
             return joined;
         }
 
-        private static ManifestFormat FormatOf(string path) => Path.GetExtension(path).ToLowerInvariant() switch
-        {
-            ".yaml" or ".yml" => ManifestFormat.Yaml,
-            ".json" => ManifestFormat.Json,
-            var extension => throw new BuiltinException($"create config parser: no parser for {(extension.Length == 0 ? "files without an extension" : extension)} files: palisade reads {string.Join(" and ", InputReader.Parsers)}"),
-        };
+        private static string ParserOf(string path) => InputReader.ParserOf(path) ?? throw new BuiltinException(
+            $"create config parser: no parser for {(Path.GetExtension(path) is { Length: > 0 } extension ? extension : "extensionless")} files: palisade reads {InputReader.ParserList}");
 
         private static byte[] Read(string path)
         {
@@ -118,13 +118,13 @@ public static class ConftestBuiltins
             }
         }
 
-        private static IReadOnlyList<ManifestDocument> Documents(string path)
+        private static List<InputDocument> Documents(string path)
         {
             try
             {
-                return new ManifestReader().ReadBytes(path, Read(path), FormatOf(path));
+                return InputReader.Parse(path, Read(path), ParserOf(path), new ManifestReader());
             }
-            catch (ManifestException ex)
+            catch (Exception ex) when (ex is ManifestException or ConftestException)
             {
                 throw new BuiltinException($"parse combine configurations: {ex.Message}");
             }

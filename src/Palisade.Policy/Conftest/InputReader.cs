@@ -8,20 +8,22 @@ namespace Palisade.Policy.Conftest;
 
 /// <summary>
 /// Finds and reads <c>palisade test</c>'s inputs: files as given, folders walked in lexical order (skipping paths that
-/// match <c>--ignore</c>), <c>-</c> from stdin. YAML and JSON only, by extension or <c>--parser</c>.
+/// match <c>--ignore</c>), <c>-</c> from stdin. YAML, JSON and TOML, by extension or <c>--parser</c>.
 /// </summary>
 public sealed class InputReader(ManifestReader reader, string? parser, string? ignore, Func<byte[]>? stdin = null)
 {
-    public static readonly IReadOnlyList<string> Parsers = ["yaml", "json"];
+    public static readonly IReadOnlyList<string> Parsers = ["yaml", "json", "toml"];
 
     private readonly Regex? _ignore = string.IsNullOrEmpty(ignore) ? null : CompileIgnore(ignore);
-    private readonly ManifestFormat? _forced = parser switch
+    private readonly string? _forced = parser switch
     {
         null or "" => null,
-        "yaml" => ManifestFormat.Yaml,
-        "json" => ManifestFormat.Json,
-        _ => throw new ConftestException(null, $"unknown parser {parser}: palisade test reads {string.Join(" and ", Parsers)}"),
+        _ when Parsers.Contains(parser) => parser,
+        _ => throw new ConftestException(null, $"unknown parser {parser}: palisade test reads {ParserList}"),
     };
+
+    /// <summary>"yaml, json and toml", for messages.</summary>
+    public static string ParserList => string.Join(", ", Parsers.Take(Parsers.Count - 1)) + " and " + Parsers[^1];
 
     /// <summary>The input files in the order conftest finds them; an empty argument is skipped, as conftest skips it.</summary>
     public IReadOnlyList<string> Find(IEnumerable<string> paths)
@@ -48,15 +50,41 @@ public sealed class InputReader(ManifestReader reader, string? parser, string? i
 
     public InputFile Read(string path)
     {
-        var format = _forced ?? FormatOf(path) ?? throw new ConftestException(
+        var parser = _forced ?? ParserOf(path) ?? throw new ConftestException(
             SourceLocation.OfFile(path),
-            $"no parser for this file type: palisade test reads {string.Join(" and ", Parsers)} (name them .yaml, .yml or .json, or pass --parser)");
+            $"no parser for this file type: palisade test reads {ParserList} (name them .yaml, .yml, .json or .toml, or pass --parser)");
         var bytes = path == "-"
             ? (stdin ?? throw new ConftestException(null, "no standard input to read"))()
             : ReadFile(path);
-        var documents = reader.ReadBytes(path, bytes, format);
-        return new InputFile(path, Split(documents));
+        return new InputFile(path, Parse(path, bytes, parser, reader));
     }
+
+    /// <summary>The documents of <paramref name="bytes"/> read with <paramref name="parser"/> (one of <see cref="Parsers"/>), as conftest checks them.</summary>
+    internal static List<InputDocument> Parse(string path, byte[] bytes, string parser, ManifestReader reader)
+    {
+        if (parser == "toml")
+        {
+            if (bytes.LongLength > reader.Options.MaxFileBytes)
+            {
+                throw new ConftestException(SourceLocation.OfFile(path), $"content is {bytes.LongLength} bytes, over the limit of {reader.Options.MaxFileBytes} bytes");
+            }
+
+            return [new InputDocument(TomlInput.Parse(path, bytes), new SourceLocation(path, 1, 1))];
+        }
+
+        return Split(reader.ReadBytes(path, bytes, parser == "json" ? ManifestFormat.Json : ManifestFormat.Yaml));
+    }
+
+    /// <summary>The parser a file's name selects; stdin is YAML unless <c>--parser</c> says otherwise.</summary>
+    internal static string? ParserOf(string path) => path == "-"
+        ? "yaml"
+        : Path.GetExtension(path).ToLowerInvariant() switch
+        {
+            ".yaml" or ".yml" => "yaml",
+            ".json" => "json",
+            ".toml" => "toml",
+            _ => null,
+        };
 
     /// <summary>
     /// conftest checks each document of a multi-document file on its own, and likewise each element of a file whose
@@ -96,27 +124,11 @@ public sealed class InputReader(ManifestReader reader, string? parser, string? i
                     Walk(path, found);
                 }
             }
-            else if (_forced is not null || FormatOf(path) is not null)
+            else if (_forced is not null || ParserOf(path) is not null)
             {
                 found.Add(path);
             }
         }
-    }
-
-    private static ManifestFormat? FormatOf(string path)
-    {
-        if (path == "-")
-        {
-            return ManifestFormat.Yaml;
-        }
-
-        var extension = Path.GetExtension(path).ToLowerInvariant();
-        return extension switch
-        {
-            ".yaml" or ".yml" => ManifestFormat.Yaml,
-            ".json" => ManifestFormat.Json,
-            _ => null,
-        };
     }
 
     private static byte[] ReadFile(string path)

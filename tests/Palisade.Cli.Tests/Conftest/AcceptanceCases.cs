@@ -8,7 +8,7 @@ namespace Palisade.Cli.Tests.Conftest;
 internal static class AcceptanceCases
 {
 
-    private const string Parser = "input needs a parser palisade test does not have (it reads YAML and JSON)";
+    private const string Parser = "input needs a parser palisade test does not have (it reads YAML, JSON and TOML)";
 
     public static readonly AcceptanceCase[] All =
     [
@@ -24,7 +24,8 @@ internal static class AcceptanceCases
             Contains: ["Containers must not run as root"], Directory: "examples/configfile"),
         new("Fail due to picking up settings from config-file flag", ["-p", "examples/configfile/test", "examples/configfile/deployment.yaml"], Status: 1,
             Contains: ["Containers must not run as root"], BeforeTest: ["-c", "examples/configfile/conftest.toml"]),
-        new("Test command with multiple input type", [], SkipReason: "TOML: " + Parser),
+        new("Test command with multiple input type", ["examples/traefik/traefik.toml", "examples/kubernetes/service.yaml", "-p", "examples/kubernetes/policy"], Status: 0,
+            Contains: ["Found service hello-kubernetes but services are not allowed"]),
         new("Test command has trace flag", ["-p", "examples/kubernetes/policy", "examples/kubernetes/service.yaml", "--trace"], Status: 0, Contains: ["data.kubernetes.is_service"]),
         new("Test command with all namespaces flag", [], SkipReason: "Dockerfile: " + Parser),
         new("Test command works with nested namespaces", [], SkipReason: "HCL1: " + Parser),
@@ -36,7 +37,7 @@ internal static class AcceptanceCases
         new("Supports print() output", ["-p", "examples/report/policy_print/labels.rego", "examples/kubernetes/deployment.yaml", "--no-color"], Status: 1,
             Lines: [(0, "PRNT   examples/report/policy_print/labels.rego:14: hello-kubernetes")]),
         new("Can parse hcl1 files", [], SkipReason: "HCL1: " + Parser),
-        new("Can parse toml files", [], SkipReason: "TOML: " + Parser),
+        new("Can parse toml files", ["-p", "examples/traefik/policy", "examples/traefik/traefik.toml"], Status: 1),
         new("Can parse edn files", [], SkipReason: "EDN: " + Parser),
         new("Can parse xml files", [], SkipReason: "XML: " + Parser),
         new("Can parse hocon files", [], SkipReason: "HOCON: " + Parser),

@@ -40,7 +40,8 @@ public sealed class ConftestBuiltinsTests : IDisposable
     }
 
     [Theory]
-    [InlineData("x := parse_config(\"toml\", \"a = 1\")", "parse_config: create config parser: unknown parser toml")]
+    [InlineData("x := parse_config(\"hcl2\", \"a = 1\")", "parse_config: create config parser: unknown parser hcl2")]
+    [InlineData("x := parse_config(\"toml\", \"a = [\")", "parse_config: unmarshal config: -:1:6: invalid TOML: ")]
     [InlineData("x := parse_config(\"yaml\", \"a: [\")", "parse_config: unmarshal config: ")]
     [InlineData("x := parse_config_file(\"../fixtures/none.yaml\")", "parse_config_file: read config file ")]
     [InlineData("x := parse_config_file(\"../fixtures/web.txt\")", "parse_config_file: create config parser: no parser for .txt files")]

@@ -29,7 +29,7 @@ public sealed class InputReaderTests
     [Fact]
     public void UnknownParsersAndBadIgnorePatternsAreErrors()
     {
-        Assert.Throws<ConftestException>(() => new InputReader(new ManifestReader(), parser: "toml", ignore: null));
+        Assert.Throws<ConftestException>(() => new InputReader(new ManifestReader(), parser: "hcl2", ignore: null));
         Assert.Throws<ConftestException>(() => new InputReader(new ManifestReader(), parser: null, ignore: "("));
     }
 }
