@@ -17,37 +17,40 @@ internal static class ConstraintAudit
 {
     public static IReadOnlyList<FileCheckResults> Check(IReadOnlyList<InputFile> inputs, IReadOnlyList<TemplateConstraints> templates, GatekeeperInventory inventory, CancellationToken cancellation)
     {
+        var reviews = inputs.Select(input => (input.Name, Review: AdmissionReview.ForObject(input.Documents[0].Value, input.Name))).ToList();
         var results = new List<FileCheckResults>();
         foreach (var (template, constraints) in templates)
         {
-            foreach (var constraint in constraints)
+            // One review per object covers all of the template's constraints; results are reported constraint by
+            // constraint, then object by object, as conftest reports namespace by namespace.
+            var byConstraint = constraints.ToDictionary<Constraint, Constraint, List<FileCheckResults>>(c => c, _ => [], ReferenceEqualityComparer.Instance);
+            var reviewer = new ConstraintReviewer(template, constraints);
+            foreach (var (name, review) in reviews)
             {
-                var reviewer = new ConstraintReviewer(template, [constraint]);
-                foreach (var input in inputs)
+                foreach (var outcome in reviewer.ReviewEach(review, inventory, cancellation))
                 {
-                    var value = input.Documents[0].Value;
-                    var review = AdmissionReview.ForObject(value, input.Name);
-                    var namespaceObject = review.Target.Namespace.Length > 0 ? inventory.Namespace(review.Target.Namespace) : null;
-                    if (!constraint.Match.Matches(review.Target, namespaceObject))
-                    {
-                        continue;
-                    }
-
-                    var violations = reviewer.Review(review, inventory, cancellation).Select(Result).ToList();
-                    var warns = constraint.EnforcementAction == "warn";
-                    results.Add(new FileCheckResults(
-                        input.Name,
-                        $"{constraint.Kind}/{constraint.Name}",
-                        violations.Count == 0 ? 1 : 0,
-                        warns ? [] : violations,
-                        warns ? violations : [],
-                        [],
-                        []));
+                    byConstraint[outcome.Constraint].Add(Results(name, outcome));
                 }
             }
+
+            results.AddRange(constraints.SelectMany(c => byConstraint[c]));
         }
 
         return results;
+    }
+
+    private static FileCheckResults Results(string inputName, ConstraintOutcome outcome)
+    {
+        var violations = outcome.Violations.Select(Result).ToList();
+        var warns = outcome.Constraint.EnforcementAction == "warn";
+        return new FileCheckResults(
+            inputName,
+            $"{outcome.Constraint.Kind}/{outcome.Constraint.Name}",
+            violations.Count == 0 ? 1 : 0,
+            warns ? [] : violations,
+            warns ? violations : [],
+            [],
+            []);
     }
 
     private static CheckResult Result(Violation violation) => new(

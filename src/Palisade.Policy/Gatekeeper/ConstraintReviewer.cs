@@ -17,11 +17,18 @@ public sealed class ConstraintReviewer(CompiledTemplate template, IReadOnlyList<
 
     public IReadOnlyList<Constraint> Constraints { get; } = constraints;
 
-    public IReadOnlyList<Violation> Review(AdmissionReview review, Inventory inventory, CancellationToken cancellation = default)
+    public IReadOnlyList<Violation> Review(AdmissionReview review, Inventory inventory, CancellationToken cancellation = default) =>
+        ReviewEach(review, inventory, cancellation).SelectMany(outcome => outcome.Violations).ToList();
+
+    /// <summary>
+    /// Each constraint that matches the object, in order, with its violations (none when the object passes it): what
+    /// an audit counts, where an admission only needs the violations.
+    /// </summary>
+    public IReadOnlyList<ConstraintOutcome> ReviewEach(AdmissionReview review, Inventory inventory, CancellationToken cancellation = default)
     {
         var query = Template.Prepare(inventory);
         var namespaceObject = review.Target.Namespace.Length > 0 ? inventory.Namespace(review.Target.Namespace) : null;
-        var violations = new List<Violation>();
+        var outcomes = new List<ConstraintOutcome>();
         foreach (var constraint in Constraints)
         {
             if (constraint.Kind != Template.Template.Kind)
@@ -46,6 +53,7 @@ public sealed class ConstraintReviewer(CompiledTemplate template, IReadOnlyList<
                 throw new GatekeeperException($"constraint {constraint.Kind}/{constraint.Name}: {ex}");
             }
 
+            var violations = new List<Violation>();
             foreach (var result in results)
             {
                 if (result.Expressions.Count == 0 || result.Expressions[0] is not SetValue set)
@@ -59,8 +67,10 @@ public sealed class ConstraintReviewer(CompiledTemplate template, IReadOnlyList<
                     violations.Add(new Violation(message, item.Get("details") ?? ObjectValue.Empty, constraint.Kind, constraint.Name, constraint.EnforcementAction));
                 }
             }
+
+            outcomes.Add(new ConstraintOutcome(constraint, violations));
         }
 
-        return violations;
+        return outcomes;
     }
 }
