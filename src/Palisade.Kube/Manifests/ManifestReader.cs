@@ -37,7 +37,14 @@ public sealed class ManifestReader(ManifestReaderOptions? options = null)
     }
 
     /// <summary>Reads one file; <paramref name="displayPath"/> is the name used in positions and messages.</summary>
-    public IReadOnlyList<ManifestDocument> ReadFile(string displayPath, string? realPath = null)
+    public IReadOnlyList<ManifestDocument> ReadFile(string displayPath, string? realPath = null) =>
+        ReadBytes(displayPath, ReadAllBytes(displayPath, realPath));
+
+    /// <summary>
+    /// A file's content, refused before it is read when it is missing or over the size limit; errors name
+    /// <paramref name="displayPath"/>. For inputs parsed elsewhere (TOML, a policy's fixtures) under the same limits.
+    /// </summary>
+    public byte[] ReadAllBytes(string displayPath, string? realPath = null)
     {
         realPath ??= displayPath;
         var info = new FileInfo(realPath);
@@ -53,17 +60,25 @@ public sealed class ManifestReader(ManifestReaderOptions? options = null)
                 $"file is {info.Length} bytes, over the limit of {Options.MaxFileBytes} bytes");
         }
 
-        byte[] bytes;
         try
         {
-            bytes = File.ReadAllBytes(realPath);
+            return File.ReadAllBytes(realPath);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             throw new ManifestException(SourceLocation.OfFile(displayPath), "cannot read file: " + ex.Message);
         }
+    }
 
-        return ReadBytes(displayPath, bytes);
+    /// <summary>Refuses content over the size limit, whichever parser reads it.</summary>
+    public void CheckSize(string displayPath, long length)
+    {
+        if (length > Options.MaxFileBytes)
+        {
+            throw new ManifestException(
+                SourceLocation.OfFile(displayPath),
+                $"content is {length} bytes, over the limit of {Options.MaxFileBytes} bytes");
+        }
     }
 
     /// <summary>Reads manifest content held in memory; a name ending in .json selects the JSON reader.</summary>
@@ -73,12 +88,7 @@ public sealed class ManifestReader(ManifestReaderOptions? options = null)
     /// <summary>Reads manifest content held in memory in the given format (a user's <c>--parser</c> overrides the name).</summary>
     public IReadOnlyList<ManifestDocument> ReadBytes(string displayPath, byte[] bytes, ManifestFormat format)
     {
-        if (bytes.LongLength > Options.MaxFileBytes)
-        {
-            throw new ManifestException(
-                SourceLocation.OfFile(displayPath),
-                $"content is {bytes.LongLength} bytes, over the limit of {Options.MaxFileBytes} bytes");
-        }
+        CheckSize(displayPath, bytes.LongLength);
 
         var body = bytes.AsSpan();
         if (body.StartsWith("\uFEFF"u8))

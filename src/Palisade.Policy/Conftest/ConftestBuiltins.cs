@@ -97,24 +97,13 @@ public static class ConftestBuiltins
 
         private static byte[] Read(string path)
         {
-            var info = new FileInfo(path);
-            if (!info.Exists)
-            {
-                throw new BuiltinException($"read config file {path}: no such file");
-            }
-
-            if (info.Length > new ManifestReaderOptions().MaxFileBytes)
-            {
-                throw new BuiltinException($"read config file {path}: {info.Length} bytes, over the limit of {new ManifestReaderOptions().MaxFileBytes}");
-            }
-
             try
             {
-                return File.ReadAllBytes(path);
+                return new ManifestReader().ReadAllBytes(path);
             }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            catch (ManifestException ex)
             {
-                throw new BuiltinException($"read config file {path}: {ex.Message}");
+                throw new BuiltinException($"read config file {ex.Message}");
             }
         }
 

@@ -55,7 +55,7 @@ public sealed class InputReader(ManifestReader reader, string? parser, string? i
             $"no parser for this file type: palisade test reads {ParserList} (name them .yaml, .yml, .json or .toml, or pass --parser)");
         var bytes = path == "-"
             ? (stdin ?? throw new ConftestException(null, "no standard input to read"))()
-            : ReadFile(path);
+            : reader.ReadAllBytes(path);
         return new InputFile(path, Parse(path, bytes, parser, reader));
     }
 
@@ -64,11 +64,7 @@ public sealed class InputReader(ManifestReader reader, string? parser, string? i
     {
         if (parser == "toml")
         {
-            if (bytes.LongLength > reader.Options.MaxFileBytes)
-            {
-                throw new ConftestException(SourceLocation.OfFile(path), $"content is {bytes.LongLength} bytes, over the limit of {reader.Options.MaxFileBytes} bytes");
-            }
-
+            reader.CheckSize(path, bytes.LongLength);
             return [new InputDocument(TomlInput.Parse(path, bytes), new SourceLocation(path, 1, 1))];
         }
 
@@ -128,18 +124,6 @@ public sealed class InputReader(ManifestReader reader, string? parser, string? i
             {
                 found.Add(path);
             }
-        }
-    }
-
-    private static byte[] ReadFile(string path)
-    {
-        try
-        {
-            return File.ReadAllBytes(path);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw new ConftestException(SourceLocation.OfFile(path), "cannot read file: " + ex.Message);
         }
     }
 
