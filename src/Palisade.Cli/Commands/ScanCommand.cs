@@ -22,18 +22,11 @@ internal static class ScanCommand
     {
         var policy = new Option<string[]>("--policy", "-p") { Description = "Policy (.rego) files or folders (default: policy, unless only --templates is given)." };
         var templates = new Option<string?>("--templates") { Description = "Folder of Gatekeeper ConstraintTemplates and Constraints (YAML), evaluated as Gatekeeper's audit does." };
-        var data = new Option<string[]>("--data", "-d") { Description = "Data files or folders (.json, .yaml), placed under data by folder path." };
-        var ns = new Option<string[]>("--namespace", "-n") { Description = "Rego namespaces to check; glob patterns as in palisade test.", DefaultValueFactory = _ => ["main"] };
-        var allNamespaces = new Option<bool>("--all-namespaces") { Description = "Check every namespace the policies declare." };
-        var output = new Option<string>("--output", "-o") { Description = "Output format, as palisade test's.", DefaultValueFactory = _ => "stdout" };
-        output.AcceptOnlyFromAmong([.. Reporters.Names]);
+        var shared = new CheckOptions();
+        var (data, ns, allNamespaces, output) = (shared.Data, shared.Namespace, shared.AllNamespaces, shared.Output);
         var kind = new Option<string[]>("--kind") { Description = "A kind to scan, as group/Kind (repeatable; default: NetworkPolicy and the Calico policy, set and tier kinds)." };
         var kubeconfig = new Option<string?>("--kubeconfig") { Description = "kubeconfig of the cluster (default: $KUBECONFIG, ~/.kube/config, or the in-cluster service account)." };
-        var regoVersion = new Option<string>("--rego-version") { Description = "Rego version of the policies: v0 or v1.", DefaultValueFactory = _ => "v1" };
-        regoVersion.AcceptOnlyFromAmong("v0", "v1");
-        var v0 = new Option<bool>("--v0-compatible") { Description = "Same as --rego-version v0." };
-        var failOnWarn = new Option<bool>("--fail-on-warn") { Description = "Exit 1 on warnings, 2 on failures." };
-        var noFail = new Option<bool>("--no-fail") { Description = "Exit 0 even when objects fail." };
+        var (regoVersion, v0, failOnWarn, noFail) = (shared.RegoVersion, shared.V0Compatible, shared.FailOnWarn, shared.NoFail);
         var command = new Command("scan", "Check the objects already in the cluster against the rules palisade test checks and Gatekeeper constraints, as Gatekeeper's audit does.")
         {
             policy, templates, data, ns, allNamespaces, output, kind, kubeconfig, regoVersion, v0, failOnWarn, noFail,
