@@ -12,7 +12,7 @@ namespace Palisade.Admission.Inventory;
 /// </summary>
 public static class SyncedKinds
 {
-    private static readonly ResourceType[] CoreKinds = [ResourceTypes.Namespace, ResourceTypes.ConfigMap, ResourceTypes.Service, ResourceTypes.Pod];
+    private static IReadOnlyList<ResourceType> CoreKinds => ClusterClient.WatchableCoreKinds;
 
     /// <summary>The type of <paramref name="text"/>, or null with the reason in <paramref name="problem"/>.</summary>
     public static ResourceType? Parse(string text, out string? problem)

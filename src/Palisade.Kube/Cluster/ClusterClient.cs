@@ -17,6 +17,9 @@ namespace Palisade.Kube.Cluster;
 /// </summary>
 public sealed class ClusterClient(IKubernetes api)
 {
+    /// <summary>The kinds of the core group this client can list and watch (each has its typed calls below).</summary>
+    public static IReadOnlyList<ResourceType> WatchableCoreKinds { get; } = [ResourceTypes.Namespace, ResourceTypes.ConfigMap, ResourceTypes.Service, ResourceTypes.Pod];
+
     public IKubernetes Api { get; } = api;
 
     public async Task<JsonObject?> GetAsync(ResourceType type, string? ns, string name, CancellationToken cancellation)
