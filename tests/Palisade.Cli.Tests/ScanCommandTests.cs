@@ -122,6 +122,32 @@ public sealed class ScanCommandTests : IDisposable
     }
 
     [Fact]
+    public void A_templates_folder_that_is_not_there_is_one_line_and_exit_1()
+    {
+        var missing = Path.Combine(_work, "no-templates");
+
+        var (exit, stdout, stderr) = CliRunner.Run("scan", "--templates", missing, "--kubeconfig", Path.Combine(_work, "none"));
+
+        Assert.Equal(1, exit);
+        Assert.Empty(stdout);
+        Assert.Equal($"Error: {missing}: no such templates folder\n", stderr);
+    }
+
+    [Fact]
+    public void A_kubeconfig_that_is_not_one_is_one_line_naming_it_and_exit_1()
+    {
+        var kubeconfig = Path.Combine(_work, "kubeconfig");
+        File.WriteAllText(kubeconfig, "garbage\n");
+        var policy = Path.Combine(CliRunner.RepositoryRoot(), "examples", "policy-repo", "policy");
+
+        var (exit, stdout, stderr) = CliRunner.Run("scan", "--kubeconfig", kubeconfig, "-p", policy);
+
+        Assert.Equal(1, exit);
+        Assert.Empty(stdout);
+        Assert.Equal($"Error: kubeconfig {kubeconfig} is not a kubeconfig file (YAML with clusters, users and contexts)\n", stderr);
+    }
+
+    [Fact]
     public void An_unreachable_cluster_is_one_line_and_exit_1()
     {
         var kubeconfig = Path.Combine(_work, "kubeconfig");

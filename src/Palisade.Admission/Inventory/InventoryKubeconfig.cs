@@ -1,4 +1,3 @@
-using k8s;
 using k8s.Exceptions;
 using Palisade.Kube.Cluster;
 
@@ -12,9 +11,9 @@ public static class InventoryKubeconfig
     {
         try
         {
-            return new ClusterClient(new Kubernetes(KubernetesClientConfiguration.BuildConfigFromConfigFile(path)));
+            return Kubeconfigs.Connect(path);
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or KubeConfigException or YamlDotNet.Core.YamlException or FormatException)
+        catch (KubeConfigException ex)
         {
             throw new InventoryKubeconfigException($"--inventory-kubeconfig {path}: {ex.Message.ReplaceLineEndings(" ")}", ex);
         }

@@ -62,7 +62,7 @@ internal static class ScanCommand
                 Reporters.ByName(result.GetRequiredValue(output), new ReporterOptions())!.Write(scan.Run.Report, stdout);
                 return scan.Run.Report.ExitCode(result.GetValue(failOnWarn), result.GetValue(noFail));
             }
-            catch (Exception ex) when (ex is ArgumentException or ConftestException or GatekeeperException or ManifestException or InvalidDataException or RegoParseException or RegoException
+            catch (Exception ex) when (ex is ArgumentException or ConftestException or GatekeeperException or PolicyLoadException or ManifestException or InvalidDataException or RegoParseException or RegoException
                 or ClusterException or IOException or k8s.Exceptions.KubeConfigException)
             {
                 stderr.WriteLine("Error: " + (ex is RegoException rego ? rego.ToString() : ex.Message));

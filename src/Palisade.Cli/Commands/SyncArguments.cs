@@ -5,6 +5,7 @@ using Palisade.GitOps.Scope;
 using Palisade.GitOps.SelfHeal;
 using Palisade.GitOps.Source;
 using Palisade.GitOps.Sync;
+using Palisade.Kube.Cluster;
 
 namespace Palisade.Cli.Commands;
 
@@ -123,13 +124,5 @@ internal sealed class SyncArguments
     }
 
     /// <summary>The client of the cluster the flags name: a kubeconfig, or the in-cluster service account.</summary>
-    public static IKubernetes Cluster(string? kubeconfig)
-    {
-        var config = kubeconfig is not null
-            ? KubernetesClientConfiguration.BuildConfigFromConfigFile(kubeconfig)
-            : KubernetesClientConfiguration.IsInCluster()
-                ? KubernetesClientConfiguration.InClusterConfig()
-                : KubernetesClientConfiguration.BuildDefaultConfig();
-        return new Kubernetes(config);
-    }
+    public static IKubernetes Cluster(string? kubeconfig) => new Kubernetes(Kubeconfigs.Load(kubeconfig));
 }
